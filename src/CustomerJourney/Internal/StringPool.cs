@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+
+namespace CustomerJourney.Internal;
+
+/// <summary>
+/// Interns strings to dense ids in first-seen order, looking them up from a char buffer so that a value seen
+/// before costs no allocation. Ids never depend on hashing, so they are deterministic for a given input order.
+/// </summary>
+/// <remarks>
+/// The hash is seeded per instance, so input crafted to collide cannot degrade lookups to quadratic time.
+/// Not thread-safe.
+/// </remarks>
+internal sealed class StringPool
+{
+    private static int s_seedCounter = Environment.TickCount;
+    private readonly uint _seed;
+    private readonly List<string> _values = new();
+    private int[] _buckets; // id + 1; 0 = empty
+    private int[] _hashes;
+    private int _mask;
+
+    public StringPool(int capacity = 16)
+    {
+        var size = 16;
+        while (size < capacity * 2)
+        {
+            size <<= 1;
+        }
+
+        _buckets = new int[size];
+        _hashes = new int[size];
+        _mask = size - 1;
+        _seed = (uint)System.Threading.Interlocked.Increment(ref s_seedCounter) * 2654435761u;
+    }
+
+    /// <summary>Number of distinct strings.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>The string of an id.</summary>
+    public string this[int id] => _values[id];
+
+    /// <summary>Interns a string.</summary>
+    public int Intern(string value) => Intern(value, 0, value.Length, value.ToCharArray());
+
+    /// <summary>Interns the chars <c>buffer[start..start+length]</c>; allocates only the first time a value is seen.</summary>
+    public int Intern(char[] buffer, int start, int length) => Intern(null, start, length, buffer);
+
+    /// <summary>The id of a string, or -1.</summary>
+    public int Find(string value)
+    {
+        var chars = value.ToCharArray();
+        var hash = HashOf(chars, 0, chars.Length);
+        var slot = hash & _mask;
+        while (true)
+        {
+            var entry = _buckets[slot];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if (_hashes[slot] == hash && string.Equals(_values[entry - 1], value, StringComparison.Ordinal))
+            {
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>All strings, indexed by id.</summary>
+    public string[] ToArray() => _values.ToArray();
+
+    private int Intern(string? value, int start, int length, char[] buffer)
+    {
+        var hash = HashOf(buffer, start, length);
+        var slot = hash & _mask;
+        while (true)
+        {
+            var entry = _buckets[slot];
+            if (entry == 0)
+            {
+                break;
+            }
+
+            if (_hashes[slot] == hash && Same(_values[entry - 1], buffer, start, length))
+            {
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+
+        var id = _values.Count;
+        _values.Add(value ?? new string(buffer, start, length));
+        _buckets[slot] = id + 1;
+        _hashes[slot] = hash;
+        if (_values.Count * 2 > _buckets.Length)
+        {
+            Grow();
+        }
+
+        return id;
+    }
+
+    private static bool Same(string s, char[] buffer, int start, int length)
+    {
+        if (s.Length != length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (s[i] != buffer[start + i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int HashOf(char[] buffer, int start, int length)
+    {
+        unchecked
+        {
+            var h = 2166136261u ^ _seed;
+            for (var i = 0; i < length; i++)
+            {
+                h = (h ^ buffer[start + i]) * 16777619u;
+            }
+
+            h ^= h >> 15;
+            h *= 2246822519u;
+            h ^= h >> 13;
+            return (int)(h & 0x7FFFFFFF);
+        }
+    }
+
+    private void Grow()
+    {
+        var size = _buckets.Length * 2;
+        var buckets = new int[size];
+        var hashes = new int[size];
+        var mask = size - 1;
+        for (var i = 0; i < _buckets.Length; i++)
+        {
+            if (_buckets[i] == 0)
+            {
+                continue;
+            }
+
+            var slot = _hashes[i] & mask;
+            while (buckets[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            buckets[slot] = _buckets[i];
+            hashes[slot] = _hashes[i];
+        }
+
+        _buckets = buckets;
+        _hashes = hashes;
+        _mask = mask;
+    }
+}
