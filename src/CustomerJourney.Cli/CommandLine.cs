@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+
+namespace CustomerJourney.Cli;
+
+/// <summary>
+/// The <c>cj</c> shell: parses the command line, calls the library, maps failures to exit codes.
+/// It holds no logic of its own: every capability lives in the library.
+/// </summary>
+internal static class CommandLine
+{
+    /// <summary>The command ran.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command line is wrong.</summary>
+    public const int Usage = 2;
+
+    /// <summary>An input file is wrong; the message names file, line and field.</summary>
+    public const int BadInput = 3;
+
+    public const string UsageText = """
+        cj: customer journey maps, paths and diagnoses
+
+        usage:
+          cj map validate <map.json>
+          cj map show <map.json> [--format markdown|mermaid|json]
+          cj paths    --events <file> [--map <map.json>] [--top N] [--format json|markdown]
+          cj diagnose --events <file> --map <map.json> [--outcome conversion|stage:<id>|promoter]
+                      [--format json|markdown|html] [--out <file>]
+          cj convert  --events <in> --out <out.csv|.jsonl|.xes>
+
+        Event files: .csv, .jsonl, .xes, each optionally .gz.
+        Exit codes: 0 done, 2 bad usage, 3 bad input.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(UsageText);
+            return args.Length == 0 ? Usage : Ok;
+        }
+
+        try
+        {
+            return Dispatch(args, stdout, stderr);
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine("cj: " + ex.Message);
+            stderr.WriteLine("run 'cj --help' for usage");
+            return Usage;
+        }
+        catch (Exception ex) when (IsBadInput(ex))
+        {
+            stderr.WriteLine("cj: " + ex.Message);
+            return BadInput;
+        }
+    }
+
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr) => args[0] switch
+    {
+        _ => throw new UsageException($"unknown command '{args[0]}'"),
+    };
+
+    private static bool IsBadInput(Exception ex) =>
+        ex is JourneyMapException or Events.EventLogException or FileNotFoundException or DirectoryNotFoundException
+            or UnauthorizedAccessException or InvalidDataException;
+}
+
+/// <summary>The command line is wrong: exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);
