@@ -17,5 +17,6 @@ for p in "${projects[@]}"; do
   dotnet format analyzers "$p" --diagnostics RS0016 --severity warn -v q || true
   f="$dir/PublicAPI.Unshipped.txt"
   # Keep the file stable: header first, then sorted lines, so merges and diffs stay small.
-  { echo '#nullable enable'; grep -v '^#nullable enable' "$f" | grep -v '^$' | LC_ALL=C sort -u; } > "$f.tmp" && mv "$f.tmp" "$f"
+  { echo '#nullable enable'; grep -v -e '^#nullable enable' -e '^$' "$f" | LC_ALL=C sort -u || true; } > "$f.tmp"
+  mv "$f.tmp" "$f"
 done

@@ -16,11 +16,11 @@ internal static class Proportions
     /// stays inside [0, 1] and keeps its coverage for small samples and rates near 0 or 1.
     /// </summary>
     /// <returns>(low, high); (0, 1) when there are no trials.</returns>
-    public static (double Low, double High) Wilson(long successes, long trials, double z = Z95)
+    public static Interval Wilson(long successes, long trials, double z = Z95)
     {
         if (trials <= 0)
         {
-            return (0.0, 1.0);
+            return new Interval(0.0, 1.0);
         }
 
         if (successes < 0 || successes > trials)
@@ -38,7 +38,7 @@ internal static class Proportions
         // Exact bounds at the edges: rounding must not put 0 or 1 outside the interval of an observed 0% or 100%.
         var low = successes == 0 ? 0.0 : Math.Max(0.0, center - half);
         var high = successes == trials ? 1.0 : Math.Min(1.0, center + half);
-        return (low, high);
+        return new Interval(low, high);
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ internal static class Proportions
     /// built from the two Wilson intervals: it keeps good coverage where the Wald difference interval fails.
     /// </summary>
     /// <returns>(low, high) within [-1, 1].</returns>
-    public static (double Low, double High) NewcombeDifference(long successes1, long trials1, long successes2, long trials2, double z = Z95)
+    public static Interval NewcombeDifference(long successes1, long trials1, long successes2, long trials2, double z = Z95)
     {
         var p1 = trials1 > 0 ? (double)successes1 / trials1 : 0.0;
         var p2 = trials2 > 0 ? (double)successes2 / trials2 : 0.0;
@@ -55,7 +55,7 @@ internal static class Proportions
         var d = p1 - p2;
         var low = d - Math.Sqrt(((p1 - l1) * (p1 - l1)) + ((u2 - p2) * (u2 - p2)));
         var high = d + Math.Sqrt(((u1 - p1) * (u1 - p1)) + ((p2 - l2) * (p2 - l2)));
-        return (Math.Max(-1.0, low), Math.Min(1.0, high));
+        return new Interval(Math.Max(-1.0, low), Math.Min(1.0, high));
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ public class ProportionsTest
     {
         Assert.Equal(0.0, Proportions.Wilson(0, 10).Low);
         Assert.Equal(1.0, Proportions.Wilson(10, 10).High);
-        Assert.Equal((0.0, 1.0), Proportions.Wilson(0, 0));
+        Assert.Equal(0.0, Proportions.Wilson(0, 0).Low);
+        Assert.Equal(1.0, Proportions.Wilson(0, 0).High);
     }
 
     [Theory]

@@ -1,0 +1,40 @@
+using System;
+
+namespace CustomerJourney.Rendering;
+
+/// <summary>How <see cref="JourneyMapRenderer"/> presents a map; one object so that new choices never change a signature.</summary>
+/// <remarks>
+/// Defaults: <see cref="IncludeDesiredExperience"/> true, <see cref="MaxTextColumnWidth"/> 24. Not thread-safe while
+/// being changed; a renderer reads it once, at the start of a call, and never keeps it.
+/// </remarks>
+public sealed class JourneyMapRenderOptions
+{
+    /// <summary>The smallest <see cref="MaxTextColumnWidth"/>: room for a symbol and a signed value such as "✗ -0.25".</summary>
+    public const int MinTextColumnWidth = 8;
+
+    private int _maxTextColumnWidth = 24;
+
+    /// <summary>Whether grid cells show the desired experience next to the touchpoint symbol (Markdown and text).</summary>
+    /// <remarks>Default true. The Mermaid diagram always derives its scores from it, whatever this says.</remarks>
+    public bool IncludeDesiredExperience { get; set; } = true;
+
+    /// <summary>The widest a column of the plain-text grid may grow, in characters; longer names are cut with an ellipsis.</summary>
+    /// <remarks>
+    /// Default 24; at least <see cref="MinTextColumnWidth"/>. Widths count UTF-16 code units, so East Asian wide
+    /// characters and emoji make a row look wider than its neighbours.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below <see cref="MinTextColumnWidth"/>.</exception>
+    public int MaxTextColumnWidth
+    {
+        get => _maxTextColumnWidth;
+        set
+        {
+            if (value < MinTextColumnWidth)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"The column width must be at least {MinTextColumnWidth}.");
+            }
+
+            _maxTextColumnWidth = value;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace CustomerJourney.Rendering;
+
+/// <summary>Makes any string safe as a Mermaid <c>journey</c> title, section, task or actor name.</summary>
+internal static class MermaidText
+{
+    /// <summary>
+    /// Mermaid has no escape that works in every part of a journey line (its <c>#…;</c> entities need the very
+    /// characters the grammar forbids), so the characters that end or split a line are replaced by a space:
+    /// <c>:</c> (separates task, score and actors), <c>;</c> (ends a statement), <c>#</c> (starts an entity),
+    /// <c>,</c> (separates actors), <c>%</c> (starts a comment or directive), <c>&lt;</c> and <c>&gt;</c> (HTML in
+    /// labels), line breaks and other control characters. Runs of spaces collapse to one and the ends are trimmed;
+    /// a name left empty becomes <paramref name="fallback"/>.
+    /// </summary>
+    public static string Sanitize(string text, string fallback)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in MapCells.OneLine(text))
+        {
+            if (c is ' ' or ':' or ';' or '#' or ',' or '%' or '<' or '>' || char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.Length > 0 ? sb.ToString() : fallback;
+    }
+}
