@@ -4,7 +4,6 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using CustomerJourney.Json.Internal;
 
 namespace CustomerJourney.Json;
@@ -36,8 +35,9 @@ namespace CustomerJourney.Json;
 /// </remarks>
 public static class JourneyMapJson
 {
-    // Non-ASCII letters stay readable (French stage names); HTML-sensitive characters are still escaped.
-    private static readonly JavaScriptEncoder s_encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    // People read and review map files: "Fidélisation" and "d'information" stay as typed. The relaxed encoder still escapes
+    // quotes, backslashes and control characters; it does not escape for embedding in HTML, which a map file is not.
+    private static readonly JavaScriptEncoder s_encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     /// <summary>Reads a map from UTF-8 JSON; the stream is read to its end and left open.</summary>
     /// <param name="utf8Json">The UTF-8 encoded JSON document.</param>
@@ -214,7 +214,7 @@ public static class JourneyMapJson
         }
 
         var type = sentence.Substring(at + Converted.Length);
-        return "wrong JSON type: expected " + (
+        return "expected " + (
             type.Contains("System.Collections.Generic.List") ? "an array" :
             type.Contains("Dto") ? "an object" :
             type.Contains("System.Int32") ? "an integer" :
