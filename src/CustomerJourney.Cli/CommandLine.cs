@@ -23,13 +23,8 @@ internal static class CommandLine
 
         usage:
           cj map validate <map.json>
-          cj map show <map.json> [--format markdown|mermaid|json]
-          cj paths    --events <file> [--map <map.json>] [--top N] [--format json|markdown]
-          cj diagnose --events <file> --map <map.json> [--outcome conversion|stage:<id>|promoter]
-                      [--format json|markdown|html] [--out <file>]
-          cj convert  --events <in> --out <out.csv|.jsonl|.xes>
+          cj map show <map.json> [--format markdown|mermaid|json|text]
 
-        Event files: .csv, .jsonl, .xes, each optionally .gz.
         Exit codes: 0 done, 2 bad usage, 3 bad input.
         """;
 
@@ -43,7 +38,7 @@ internal static class CommandLine
 
         try
         {
-            return Dispatch(args, stdout, stderr);
+            return Dispatch(args, stdout);
         }
         catch (UsageException ex)
         {
@@ -58,8 +53,9 @@ internal static class CommandLine
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr) => args[0] switch
+    private static int Dispatch(string[] args, TextWriter stdout) => args[0] switch
     {
+        "map" => MapCommands.Run(args, stdout),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 
