@@ -5,7 +5,7 @@ namespace CustomerJourney.Benchmarks.Model;
 
 /// <summary>
 /// Building and validating a large map (100 stages × 40 channels, every cell a touchpoint, 400 hand-offs)
-/// against the baseline of merely allocating the same element objects: the ratio is the cost of validation and indexing.
+/// and reading it from JSON, against the baseline of merely copying the same element objects: the ratio is the cost of validation and indexing.
 /// </summary>
 [MemoryDiagnoser]
 public class MapBenchmark
@@ -16,6 +16,7 @@ public class MapBenchmark
     private Channel[] _channels = [];
     private Touchpoint[] _touchpoints = [];
     private Handoff[] _handoffs = [];
+    private byte[] _json = [];
 
     [GlobalSetup]
     public void Setup()
@@ -49,6 +50,7 @@ public class MapBenchmark
         }
 
         _handoffs = handoffs.ToArray();
+        _json = System.Text.Encoding.UTF8.GetBytes(CustomerJourney.Json.JourneyMapJson.Serialize(BuildAndValidate()));
     }
 
     /// <summary>Copies the elements into lists: the least any map type must do.</summary>
@@ -66,4 +68,12 @@ public class MapBenchmark
     /// <summary>Builds and validates the map: unique ids and orders, references, the touchpoint grid, hand-off index.</summary>
     [Benchmark]
     public JourneyMap BuildAndValidate() => new(_stages, _channels, _touchpoints, _handoffs);
+
+    /// <summary>Reads the same map from its JSON (about 400 KB): parse, build, validate.</summary>
+    [Benchmark]
+    public JourneyMap LoadJson()
+    {
+        using var stream = new System.IO.MemoryStream(_json, writable: false);
+        return CustomerJourney.Json.JourneyMapJson.Read(stream);
+    }
 }
