@@ -36,7 +36,8 @@ internal sealed class JsonLinesEventWriter
         var log = _log;
         WriterChecks.CheckAttributeNames(log, WriterChecks.CsvColumns);
         var timestamp = new byte[Iso8601.MaxLength];
-        using var buffered = new BufferedStream(_stream, 64 * 1024);
+        // Not disposed: disposing a BufferedStream closes the caller's stream.
+        var buffered = new BufferedStream(_stream, 64 * 1024);
         using var w = new Utf8JsonWriter(buffered, s_options);
         for (var i = 0; i < log.Count; i++)
         {
