@@ -19,8 +19,9 @@ namespace CustomerJourney.Events;
 /// <para>CSV: columns in any order (names in <see cref="EventLogOptions.Columns"/>); a column with an empty name, such as
 /// the row index pandas writes, is ignored; other unknown columns are kept as attributes when
 /// <see cref="EventLogOptions.KeepAttributes"/>; blank lines are skipped; empty optional cells are absent. XES: the trace's
-/// <c>concept:name</c> is the customer; trace-level attributes other than that are ignored; an event whose
-/// <c>concept:name</c> precedes no trace name is rejected. Thread-safe: every call has its own state.</para>
+/// <c>concept:name</c> is the customer; trace-level attributes other than that are ignored; events that come
+/// before their trace's <c>concept:name</c> (or in a trace without one) are rejected as missing the customer. An ambiguous
+/// local time under <see cref="EventLogOptions.AssumedTimeZone"/> is its first occurrence; a skipped one is rejected. Thread-safe: every call has its own state.</para>
 /// </remarks>
 public static class EventLogReader
 {
