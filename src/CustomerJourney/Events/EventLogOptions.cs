@@ -44,6 +44,14 @@ public sealed class EventLogOptions
         set => _defaultChannel = value is not null && !Internal.Guard.IsBlank(value) ? value : throw new ArgumentException("The default channel must not be empty.", nameof(value));
     }
 
+    /// <summary>The names of the columns (CSV) and properties (JSON Lines) the readers interpret; the defaults follow the documented format.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public EventColumns Columns
+    {
+        get => field ??= new EventColumns();
+        set => field = Internal.Guard.NotNull(value);
+    }
+
     /// <summary>How many examples of each rejection reason are kept (default 5, at least 0).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int MaxExamplesPerReason

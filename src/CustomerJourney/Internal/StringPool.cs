@@ -19,6 +19,7 @@ internal sealed class StringPool
     private int[] _buckets; // id + 1; 0 = empty
     private int[] _hashes;
     private int _mask;
+    private char[]? _scratch;
 
     public StringPool(int capacity = 16)
     {
@@ -31,7 +32,7 @@ internal sealed class StringPool
         _buckets = new int[size];
         _hashes = new int[size];
         _mask = size - 1;
-        _seed = (uint)System.Threading.Interlocked.Increment(ref s_seedCounter) * 2654435761u;
+        _seed = unchecked((uint)System.Threading.Interlocked.Increment(ref s_seedCounter) * 2654435761u); // wraps by design (checked build)
     }
 
     /// <summary>Number of distinct strings.</summary>
@@ -45,6 +46,55 @@ internal sealed class StringPool
 
     /// <summary>Interns the chars <c>buffer[start..start+length]</c>; allocates only the first time a value is seen.</summary>
     public int Intern(char[] buffer, int start, int length) => Intern(null, start, length, buffer);
+
+    /// <summary>
+    /// Interns the UTF-8 bytes <c>utf8[start..start+length]</c> (already validated); allocates only the first time a value
+    /// is seen. ASCII is hashed and compared byte by byte, with the same hash as its chars, so both paths share ids;
+    /// other text is decoded into a reusable scratch buffer first.
+    /// </summary>
+    public int Intern(byte[] utf8, int start, int length)
+    {
+        var hash = HashOf(utf8, start, length, out var ascii);
+        if (!ascii)
+        {
+            var chars = System.Text.Encoding.UTF8.GetMaxCharCount(length);
+            if (_scratch is null || _scratch.Length < chars)
+            {
+                _scratch = new char[Math.Max(chars, 256)];
+            }
+
+            var n = System.Text.Encoding.UTF8.GetChars(utf8, start, length, _scratch, 0);
+            return Intern(null, 0, n, _scratch);
+        }
+
+        var slot = hash & _mask;
+        while (true)
+        {
+            var entry = _buckets[slot];
+            if (entry == 0)
+            {
+                break;
+            }
+
+            if (_hashes[slot] == hash && Same(_values[entry - 1], utf8, start, length))
+            {
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+
+        var id = _values.Count;
+        _values.Add(System.Text.Encoding.ASCII.GetString(utf8, start, length));
+        _buckets[slot] = id + 1;
+        _hashes[slot] = hash;
+        if (_values.Count * 2 > _buckets.Length)
+        {
+            Grow();
+        }
+
+        return id;
+    }
 
     /// <summary>The id of a string, or -1.</summary>
     public int Find(string value)
@@ -120,6 +170,46 @@ internal sealed class StringPool
         }
 
         return true;
+    }
+
+    private static bool Same(string s, byte[] utf8, int start, int length)
+    {
+        if (s.Length != length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (s[i] != utf8[start + i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The same function as the char hash when every byte is ASCII (then byte value == char value).
+    private int HashOf(byte[] utf8, int start, int length, out bool ascii)
+    {
+        unchecked
+        {
+            var h = 2166136261u ^ _seed;
+            var any = 0;
+            for (var i = 0; i < length; i++)
+            {
+                var b = utf8[start + i];
+                any |= b;
+                h = (h ^ b) * 16777619u;
+            }
+
+            ascii = any < 0x80;
+            h ^= h >> 15;
+            h *= 2246822519u;
+            h ^= h >> 13;
+            return (int)(h & 0x7FFFFFFF);
+        }
     }
 
     private int HashOf(char[] buffer, int start, int length)

@@ -1,0 +1,706 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Threading;
+using CustomerJourney.Internal;
+
+namespace CustomerJourney.Events;
+
+/// <summary>
+/// Reads RFC 4180 CSV from UTF-8 bytes: large blocks, a byte-class table for the unquoted fast path, fields kept as
+/// ranges of the block (a copy only for quoted fields with escaped quotes), strings interned from bytes.
+/// </summary>
+/// <remarks>
+/// A record that crosses the end of a block is moved to the front and scanned again after the next read, so the buffer
+/// only ever holds one block plus one record; a field is never buffered past <see cref="EventLogOptions.MaxFieldLength"/>.
+/// </remarks>
+internal sealed class CsvEventReader
+{
+    private const int BlockSize = 1 << 20;
+    private const int CancellationInterval = 4096;
+
+    // 0 = ordinary byte; 1 = comma, CR or LF (ends an unquoted field); 2 = non-ASCII (check UTF-8 later).
+    private static readonly byte[] s_class = CreateClassTable();
+
+    private readonly Stream _stream;
+    private readonly EventLogBuilder _builder;
+    private readonly EventRow _row;
+    private readonly CancellationToken _cancellationToken;
+    private readonly int _maxFieldChars;
+    private readonly int _maxFieldBytes;
+    private byte[] _buffer = new byte[BlockSize];
+    private int _pos;
+    private int _end;
+    private bool _eof;
+    private long _line = 1;
+
+    // The current record's fields: buffer, start, length, whether non-ASCII.
+    private byte[][] _fieldBuffer = new byte[16][];
+    private int[] _fieldStart = new int[16];
+    private int[] _fieldLength = new int[16];
+    private bool[] _fieldNonAscii = new bool[16];
+    private int _fieldCount;
+    private byte[] _unescaped = new byte[256];
+    private int _unescapedLength;
+
+    // Scan results besides the status.
+    private int _scanEnd;
+    private long _scanLines;
+    private int _failField;
+    private bool _failInQuotes;
+
+    // Column layout, from the header.
+    private string[] _columnNames = Array.Empty<string>();
+    private int[] _columnSlot = Array.Empty<int>(); // an EventRow slot, -1 ignored, -2 attribute
+    private int[] _columnAttribute = Array.Empty<int>();
+    private bool[] _columnText = Array.Empty<bool>();
+
+    public CsvEventReader(Stream stream, EventLogBuilder builder, CancellationToken cancellationToken)
+    {
+        _stream = stream;
+        _builder = builder;
+        _row = new EventRow(builder);
+        _cancellationToken = cancellationToken;
+        _maxFieldChars = builder.Options.MaxFieldLength;
+        _maxFieldBytes = (int)Math.Min(int.MaxValue / 8, (long)_maxFieldChars * 4);
+    }
+
+    private enum Scan
+    {
+        Record,
+        NeedMore,
+        End,
+        Unterminated,
+        TooLong,
+        BadQuote,
+    }
+
+    public EventLog Read()
+    {
+        Fill();
+        if (_end - _pos >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
+        {
+            _pos = 3;
+        }
+
+        var status = ScanNext();
+        while (status == Scan.Record && IsBlankRecord())
+        {
+            Advance();
+            status = ScanNext();
+        }
+
+        if (status != Scan.Record)
+        {
+            throw new EventLogException(RejectionReason.Malformed, status == Scan.End ? "no header: the file is empty" : "the header row cannot be read", _builder.SourceName, 1);
+        }
+
+        ReadHeader();
+        Advance();
+        long rows = 0;
+        while (true)
+        {
+            if (++rows % CancellationInterval == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var line = _line;
+            status = ScanNext();
+            switch (status)
+            {
+                case Scan.End:
+                    return _builder.Build();
+                case Scan.Record:
+                    Advance();
+                    if (!IsBlankRecord())
+                    {
+                        Record(line);
+                    }
+
+                    break;
+                case Scan.Unterminated:
+                    _builder.Reject(RejectionReason.Malformed, "a quoted field is not closed before the end of the file", line, ColumnName(_failField));
+                    return _builder.Build();
+                case Scan.TooLong:
+                    _builder.Reject(RejectionReason.LimitExceeded, $"the field is longer than {_maxFieldChars} characters", line, ColumnName(_failField));
+                    SkipRest(_failInQuotes);
+                    break;
+                case Scan.BadQuote:
+                    _builder.Reject(RejectionReason.Malformed, "unexpected character after a closing quote", line, ColumnName(_failField));
+                    SkipRest(false);
+                    break;
+            }
+        }
+    }
+
+    private string? ColumnName(int field) => field < _columnNames.Length ? _columnNames[field] : null;
+
+    private bool IsBlankRecord() => _fieldCount == 1 && _fieldLength[0] == 0 && _columnNames.Length != 1;
+
+    private void Advance()
+    {
+        _pos = _scanEnd;
+        _line += _scanLines;
+    }
+
+    private void ReadHeader()
+    {
+        var names = new string[_fieldCount];
+        for (var i = 0; i < _fieldCount; i++)
+        {
+            if (_fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(_fieldBuffer[i], _fieldStart[i], _fieldLength[i]))
+            {
+                throw new EventLogException(RejectionReason.Malformed, $"column {i + 1} of the header is not valid UTF-8", _builder.SourceName, 1);
+            }
+
+            var start = _fieldStart[i];
+            var length = _fieldLength[i];
+            Unneutralise(_fieldBuffer[i], ref start, ref length);
+            names[i] = Encoding.UTF8.GetString(_fieldBuffer[i], start, length);
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (names[i].Length == 0)
+            {
+                continue; // pandas' unnamed index column: ignored
+            }
+
+            if (index.ContainsKey(names[i]))
+            {
+                throw new EventLogException(RejectionReason.Malformed, $"the column '{names[i]}' appears twice in the header", _builder.SourceName, 1, names[i]);
+            }
+
+            index.Add(names[i], i);
+        }
+
+        var columns = _builder.Options.Columns;
+        _columnNames = names;
+        _columnSlot = new int[names.Length];
+        _columnAttribute = new int[names.Length];
+        _columnText = new bool[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            _columnSlot[i] = names[i].Length == 0 ? -1 : -2;
+        }
+
+        var customer = Find(index, columns.CustomerId, EventColumns.ProcessMiningCase);
+        var timestamp = Find(index, columns.Timestamp, EventColumns.ProcessMiningTimestamp);
+        Require(customer, columns.CustomerId);
+        Require(timestamp, columns.Timestamp);
+        Assign(customer, EventRow.Customer, text: true);
+        Assign(timestamp, EventRow.Timestamp, text: false);
+        var stage = Find(index, columns.Stage, null);
+        var channel = Find(index, columns.Channel, null);
+        if (stage >= 0)
+        {
+            Require(channel, columns.Channel);
+            Assign(stage, EventRow.Stage, text: true);
+        }
+        else
+        {
+            var activity = Find(index, columns.Activity, null);
+            Require(activity, columns.Stage);
+            Assign(activity, EventRow.Activity, text: true);
+        }
+
+        Assign(channel, EventRow.Channel, text: true);
+        Assign(Find(index, columns.Sentiment, null), EventRow.Sentiment, text: false);
+        Assign(Find(index, columns.Rating, null), EventRow.Rating, text: false);
+        Assign(Find(index, columns.Emotion, null), EventRow.Emotion, text: true);
+        Assign(Find(index, columns.Nps, null), EventRow.Nps, text: false);
+        Assign(Find(index, columns.Status, null), EventRow.Status, text: false);
+        Assign(Find(index, columns.Segment, null), EventRow.Segment, text: true);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (_columnSlot[i] == -2)
+            {
+                if (_builder.Options.KeepAttributes)
+                {
+                    _columnAttribute[i] = _builder.AttributeKeys.Intern(names[i]);
+                    _columnText[i] = true;
+                }
+                else
+                {
+                    _columnSlot[i] = -1;
+                }
+            }
+        }
+    }
+
+    private static int Find(Dictionary<string, int> index, string name, string? fallback) =>
+        index.TryGetValue(name, out var i) ? i : fallback is not null && index.TryGetValue(fallback, out i) ? i : -1;
+
+    private void Require(int column, string name)
+    {
+        if (column < 0)
+        {
+            throw new EventLogException(RejectionReason.MissingField, $"the header has no '{name}' column", _builder.SourceName, 1, name);
+        }
+    }
+
+    private void Assign(int column, int slot, bool text)
+    {
+        if (column >= 0)
+        {
+            _columnSlot[column] = slot;
+            _columnText[column] = text;
+            _row.SetName(slot, _columnNames[column]);
+        }
+    }
+
+    private void Record(long line)
+    {
+        var columns = _columnNames.Length;
+        if (_fieldCount != columns)
+        {
+            _builder.Reject(RejectionReason.Malformed, $"expected {columns} fields, found {_fieldCount}", line, null);
+            return;
+        }
+
+        var row = _row;
+        row.Clear();
+        for (var i = 0; i < columns; i++)
+        {
+            var slot = _columnSlot[i];
+            if (slot == -1)
+            {
+                continue;
+            }
+
+            var buffer = _fieldBuffer[i];
+            var start = _fieldStart[i];
+            var length = _fieldLength[i];
+            if (_fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(buffer, start, length))
+            {
+                _builder.Reject(RejectionReason.Malformed, "the field is not valid UTF-8", line, _columnNames[i]);
+                return;
+            }
+
+            if (length > _maxFieldChars && (!_fieldNonAscii[i] || Utf8Parse.CharCount(buffer, start, length) > _maxFieldChars))
+            {
+                _builder.Reject(RejectionReason.LimitExceeded, $"the field is longer than {_maxFieldChars} characters", line, _columnNames[i]);
+                return;
+            }
+
+            if (_columnText[i] && length > 1 && buffer[start] == (byte)'\'')
+            {
+                Unneutralise(buffer, ref start, ref length);
+            }
+
+            if (slot >= 0)
+            {
+                row.Set(slot, buffer, start, length);
+            }
+            else
+            {
+                row.AddAttribute(_columnAttribute[i], buffer, start, length);
+            }
+        }
+
+        // Invalid UTF-8 in an ignored column is still invalid input.
+        for (var i = 0; i < columns; i++)
+        {
+            if (_columnSlot[i] == -1 && _fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(_fieldBuffer[i], _fieldStart[i], _fieldLength[i]))
+            {
+                _builder.Reject(RejectionReason.Malformed, "the field is not valid UTF-8", line, _columnNames[i]);
+                return;
+            }
+        }
+
+        row.Commit(line);
+    }
+
+    /// <summary>Undoes the writer's spreadsheet neutralisation: one leading apostrophe before <c>= + - @</c>, tab or CR.</summary>
+    internal static void Unneutralise(byte[] buffer, ref int start, ref int length)
+    {
+        var i = start;
+        while (i < start + length && buffer[i] == (byte)'\'')
+        {
+            i++;
+        }
+
+        if (i > start && i < start + length && CsvEventWriter.IsFormulaStart(buffer[i]))
+        {
+            start++;
+            length--;
+        }
+    }
+
+    /// <summary>Scans the next record from <c>_pos</c>, reading more input as needed.</summary>
+    private Scan ScanNext()
+    {
+        while (true)
+        {
+            var status = ScanRecord();
+            if (status != Scan.NeedMore)
+            {
+                return status;
+            }
+
+            Compact();
+            Fill();
+        }
+    }
+
+    private void Compact()
+    {
+        var remaining = _end - _pos;
+        if (_pos == 0 && remaining == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        else if (remaining > 0)
+        {
+            Buffer.BlockCopy(_buffer, _pos, _buffer, 0, remaining);
+        }
+
+        _pos = 0;
+        _end = remaining;
+    }
+
+    private void Fill()
+    {
+        while (!_eof && _end < _buffer.Length)
+        {
+            var n = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (n <= 0)
+            {
+                _eof = true;
+                break;
+            }
+
+            _end += n;
+            if (_end - _pos >= BlockSize / 2)
+            {
+                break;
+            }
+        }
+    }
+
+    private void AddField(int field, byte[] buffer, int start, int length, bool nonAscii)
+    {
+        if (field >= _fieldStart.Length)
+        {
+            if (field > _columnNames.Length + 1 && _columnNames.Length > 0)
+            {
+                return; // already too many: only the count matters
+            }
+
+            var n = _fieldStart.Length * 2;
+            Array.Resize(ref _fieldBuffer, n);
+            Array.Resize(ref _fieldStart, n);
+            Array.Resize(ref _fieldLength, n);
+            Array.Resize(ref _fieldNonAscii, n);
+        }
+
+        _fieldBuffer[field] = buffer;
+        _fieldStart[field] = start;
+        _fieldLength[field] = length;
+        _fieldNonAscii[field] = nonAscii;
+    }
+
+    private Scan ScanRecord()
+    {
+        var buffer = _buffer;
+        var classes = s_class;
+        var p = _pos;
+        var end = _end;
+        if (p >= end)
+        {
+            return _eof ? Scan.End : Scan.NeedMore;
+        }
+
+        long lines = 0;
+        var field = 0;
+        _unescapedLength = 0;
+        while (true)
+        {
+            var nonAscii = false;
+            if (buffer[p] == (byte)'"')
+            {
+                p++;
+                var start = p;
+                var copying = false;
+                var copyStart = 0;
+                while (true)
+                {
+                    if (p >= end)
+                    {
+                        if (!_eof)
+                        {
+                            return Scan.NeedMore;
+                        }
+
+                        _failField = field;
+                        return Scan.Unterminated;
+                    }
+
+                    var c = buffer[p];
+                    if (c == (byte)'"')
+                    {
+                        if (p + 1 >= end && !_eof)
+                        {
+                            return Scan.NeedMore;
+                        }
+
+                        if (p + 1 < end && buffer[p + 1] == (byte)'"')
+                        {
+                            if (!copying)
+                            {
+                                copying = true;
+                                copyStart = _unescapedLength;
+                                AppendUnescaped(buffer, start, p - start + 1);
+                            }
+                            else
+                            {
+                                AppendUnescaped(buffer, p, 1);
+                            }
+
+                            p += 2;
+                            continue;
+                        }
+
+                        p++;
+                        break;
+                    }
+
+                    if (c == (byte)'\n' || (c == (byte)'\r' && (p + 1 >= end || buffer[p + 1] != (byte)'\n')))
+                    {
+                        lines++;
+                    }
+
+                    nonAscii |= c >= 0x80;
+                    if (copying)
+                    {
+                        AppendUnescaped(buffer, p, 1);
+                    }
+
+                    p++;
+                    if ((copying ? _unescapedLength - copyStart : p - start) > _maxFieldBytes)
+                    {
+                        return TooLong(field, p, lines, inQuotes: true);
+                    }
+                }
+
+                if (copying)
+                {
+                    AddField(field, _unescaped, copyStart, _unescapedLength - copyStart, nonAscii);
+                }
+                else
+                {
+                    AddField(field, buffer, start, p - 1 - start, nonAscii);
+                }
+
+                if (p < end && classes[buffer[p]] != 1)
+                {
+                    _failField = field;
+                    return BadQuote(p, lines);
+                }
+            }
+            else
+            {
+                var start = p;
+                while (p < end)
+                {
+                    var k = classes[buffer[p]];
+                    if (k == 0)
+                    {
+                        p++;
+                        continue;
+                    }
+
+                    if (k == 1)
+                    {
+                        break;
+                    }
+
+                    nonAscii = true;
+                    p++;
+                }
+
+                if (p >= end && !_eof)
+                {
+                    return p - start > _maxFieldBytes ? TooLong(field, p, lines, inQuotes: false) : Scan.NeedMore;
+                }
+
+                if (p - start > _maxFieldBytes)
+                {
+                    return TooLong(field, p, lines, inQuotes: false);
+                }
+
+                AddField(field, buffer, start, p - start, nonAscii);
+            }
+
+            field++;
+            if (p >= end)
+            {
+                break; // end of input ends the record
+            }
+
+            var t = buffer[p];
+            if (t == (byte)',')
+            {
+                p++;
+                if (p >= end)
+                {
+                    if (!_eof)
+                    {
+                        return Scan.NeedMore;
+                    }
+
+                    AddField(field, buffer, p, 0, false);
+                    field++;
+                    break;
+                }
+
+                continue;
+            }
+
+            if (t == (byte)'\r')
+            {
+                if (p + 1 >= end && !_eof)
+                {
+                    return Scan.NeedMore;
+                }
+
+                p += p + 1 < end && buffer[p + 1] == (byte)'\n' ? 2 : 1;
+            }
+            else
+            {
+                p++; // '\n'
+            }
+
+            lines++;
+            break;
+        }
+
+        _fieldCount = field;
+        _scanEnd = p;
+        _scanLines = lines;
+        return Scan.Record;
+    }
+
+    private Scan TooLong(int field, int p, long lines, bool inQuotes)
+    {
+        _failField = field;
+        _failInQuotes = inQuotes;
+        _pos = p;
+        _line += lines;
+        return Scan.TooLong;
+    }
+
+    private Scan BadQuote(int p, long lines)
+    {
+        _pos = p;
+        _line += lines;
+        return Scan.BadQuote;
+    }
+
+    private void AppendUnescaped(byte[] source, int start, int length)
+    {
+        if (_unescapedLength + length > _unescaped.Length)
+        {
+            Array.Resize(ref _unescaped, Math.Max(_unescaped.Length * 2, _unescapedLength + length));
+        }
+
+        Buffer.BlockCopy(source, start, _unescaped, _unescapedLength, length);
+        _unescapedLength += length;
+    }
+
+    /// <summary>Discards input up to the end of the current record without keeping it, counting lines.</summary>
+    private void SkipRest(bool inQuotes)
+    {
+        while (true)
+        {
+            if (_pos >= _end)
+            {
+                if (_eof)
+                {
+                    return;
+                }
+
+                _pos = 0;
+                _end = 0;
+                Fill();
+                continue;
+            }
+
+            var c = _buffer[_pos];
+            if (inQuotes)
+            {
+                if (c == (byte)'"')
+                {
+                    if (_pos + 1 >= _end && !_eof)
+                    {
+                        Compact();
+                        Fill();
+                        continue;
+                    }
+
+                    if (_pos + 1 < _end && _buffer[_pos + 1] == (byte)'"')
+                    {
+                        _pos += 2;
+                        continue;
+                    }
+
+                    inQuotes = false;
+                }
+                else if (c == (byte)'\n')
+                {
+                    _line++;
+                }
+
+                _pos++;
+                continue;
+            }
+
+            if (c == (byte)'"')
+            {
+                inQuotes = true;
+                _pos++;
+                continue;
+            }
+
+            if (c == (byte)'\n')
+            {
+                _pos++;
+                _line++;
+                return;
+            }
+
+            if (c == (byte)'\r')
+            {
+                if (_pos + 1 >= _end && !_eof)
+                {
+                    Compact();
+                    Fill();
+                    continue;
+                }
+
+                _pos += _pos + 1 < _end && _buffer[_pos + 1] == (byte)'\n' ? 2 : 1;
+                _line++;
+                return;
+            }
+
+            _pos++;
+        }
+    }
+
+    private static byte[] CreateClassTable()
+    {
+        var table = new byte[256];
+        table[','] = 1;
+        table['\r'] = 1;
+        table['\n'] = 1;
+        for (var i = 0x80; i < 256; i++)
+        {
+            table[i] = 2;
+        }
+
+        return table;
+    }
+}
