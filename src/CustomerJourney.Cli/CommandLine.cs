@@ -24,6 +24,9 @@ internal static class CommandLine
         usage:
           cj map validate <map.json>
           cj map show <map.json> [--format markdown|mermaid|json|text]
+          cj convert  --events <in> --out <out.csv|.jsonl|.xes>
+
+        Event files: .csv, .jsonl, .xes, each optionally .gz; the format follows the extension.
 
         Exit codes: 0 done, 2 bad usage, 3 bad input.
         """;
@@ -38,10 +41,11 @@ internal static class CommandLine
 
         try
         {
-            return Dispatch(args, stdout);
+            return Dispatch(args, stdout, stderr);
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or ArgumentException)
         {
+            // An ArgumentException out of the library means the command named something it cannot take (a file extension).
             stderr.WriteLine("cj: " + ex.Message);
             stderr.WriteLine("run 'cj --help' for usage");
             return Usage;
@@ -53,15 +57,16 @@ internal static class CommandLine
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter stdout) => args[0] switch
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr) => args[0] switch
     {
         "map" => MapCommands.Run(args, stdout),
+        "convert" => ConvertCommand.Run(args, stderr),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 
     private static bool IsBadInput(Exception ex) =>
         ex is JourneyMapException or Events.EventLogException or FileNotFoundException or DirectoryNotFoundException
-            or UnauthorizedAccessException or InvalidDataException;
+            or UnauthorizedAccessException or InvalidDataException or NotSupportedException;
 }
 
 /// <summary>The command line is wrong: exit code 2.</summary>
