@@ -31,7 +31,7 @@ internal sealed class StringPool
         _buckets = new int[size];
         _hashes = new int[size];
         _mask = size - 1;
-        _seed = (uint)System.Threading.Interlocked.Increment(ref s_seedCounter) * 2654435761u;
+        _seed = unchecked((uint)System.Threading.Interlocked.Increment(ref s_seedCounter) * 2654435761u); // wraps by design (checked build)
     }
 
     /// <summary>Number of distinct strings.</summary>
