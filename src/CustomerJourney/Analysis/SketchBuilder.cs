@@ -60,7 +60,7 @@ internal sealed class SketchBuilder
 
         var index = DurationSketch.IndexOf(ticks, _lnGamma);
         var at = index - _offset;
-        if ((uint)at >= (uint)_counts.Length)
+        if (at < 0 || at >= _counts.Length)
         {
             at = Reserve(index);
         }
@@ -92,7 +92,7 @@ internal sealed class SketchBuilder
         for (var i = 0; i < indexes.Length; i++)
         {
             var at = indexes[i] - _offset;
-            if ((uint)at >= (uint)_counts.Length)
+            if (at < 0 || at >= _counts.Length)
             {
                 at = Reserve(indexes[i]);
             }
@@ -123,7 +123,7 @@ internal sealed class SketchBuilder
 
             var index = other._offset + i;
             var at = index - _offset;
-            if ((uint)at >= (uint)_counts.Length)
+            if (at < 0 || at >= _counts.Length)
             {
                 at = Reserve(index);
             }
