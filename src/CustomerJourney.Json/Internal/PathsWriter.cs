@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using CustomerJourney.Analysis;
+
+namespace CustomerJourney.Json.Internal;
+
+/// <summary>The <c>cj paths --format json</c> view (DESIGN §3).</summary>
+internal static class PathsWriter
+{
+    public static void Write(Utf8JsonWriter w, JourneyStatistics s, int? top)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("events", s.Events);
+        w.WriteNumber("journeys", s.Journeys);
+        w.WriteStartObject("rejected");
+        foreach (var r in JourneyStatisticsJson.ReasonsByName(s))
+        {
+            w.WriteNumber(r.Key, r.Value);
+        }
+
+        w.WriteEndObject();
+        WriteCounts(w, "activities", s.Activities);
+        WriteCounts(w, "startActivities", s.StartActivities);
+        WriteCounts(w, "endActivities", s.EndActivities);
+        w.WriteStartArray("dfg");
+        foreach (var e in s.DirectlyFollows)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", e.From);
+            w.WriteString("to", e.To);
+            w.WriteNumber("count", e.Count);
+            JsonOutput.WriteNumber(w, "medianSeconds", Seconds(e.Durations.Quantile(0.5)));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        var selection = s.TopVariants(top ?? int.MaxValue);
+        w.WriteStartArray("variants");
+        foreach (var v in selection.Variants)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("path");
+            foreach (var a in v.Path)
+            {
+                w.WriteStringValue(a);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("count", v.Count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("otherVariants", selection.OtherJourneys);
+        w.WriteStartArray("funnel");
+        foreach (var f in s.Funnel)
+        {
+            w.WriteStartObject();
+            w.WriteString("stage", f.Stage);
+            w.WriteNumber("journeys", f.Journeys);
+            JsonOutput.WriteNumber(w, "conversion", Math.Round(f.Conversion, 6, MidpointRounding.AwayFromZero));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("transitionKinds");
+        w.WriteNumber("forward", s.Transitions.Forward);
+        w.WriteNumber("skip", s.Transitions.Skip);
+        w.WriteNumber("skippedStages", s.Transitions.SkippedStages);
+        w.WriteNumber("repeat", s.Transitions.Repeat);
+        w.WriteNumber("back", s.Transitions.Back);
+        w.WriteEndObject();
+        w.WriteStartArray("channelSwitches");
+        foreach (var c in s.ChannelSwitches)
+        {
+            w.WriteStartObject();
+            w.WriteString("stage", c.Stage);
+            w.WriteString("from", c.FromChannel);
+            w.WriteString("to", c.ToChannel);
+            w.WriteNumber("count", c.Count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("durations");
+        w.WritePropertyName("betweenEvents");
+        WriteSummary(w, null, s.DurationBetweenEvents);
+        w.WriteStartArray("perStage");
+        foreach (var d in s.DurationsByStage)
+        {
+            WriteSummary(w, d.Key, d.Value);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, long> counts)
+    {
+        w.WriteStartObject(name);
+        foreach (var c in counts)
+        {
+            w.WriteNumber(c.Key, c.Value);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter w, string? stage, DurationSketch sketch)
+    {
+        w.WriteStartObject();
+        if (stage is not null)
+        {
+            w.WriteString("stage", stage);
+        }
+
+        w.WriteNumber("count", sketch.Count);
+        JsonOutput.WriteNumber(w, "medianSeconds", Seconds(sketch.Quantile(0.5)));
+        JsonOutput.WriteNumber(w, "p90Seconds", Seconds(sketch.Quantile(0.9)));
+        w.WriteEndObject();
+    }
+
+    private static double Seconds(double value) => double.IsNaN(value) ? value : Math.Round(value, 3, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,82 @@
+using System;
+using CustomerJourney.Events;
+
+namespace CustomerJourney.Analysis;
+
+/// <summary>
+/// The log's ids translated once into the map's: each log activity becomes a slot <c>stage rank × channels + channel</c>
+/// (or a negative reason when the map lacks its stage or channel), with the names statistics are keyed by. Built once per
+/// analysis; read-only afterwards, shared by the workers.
+/// </summary>
+internal sealed class AnalysisLayout
+{
+    public const int UnknownStage = -1;
+    public const int UnknownChannel = -2;
+
+    public AnalysisLayout(EventLog log, JourneyMap? map, AnalyzerOptions options)
+    {
+        Log = log;
+        Options = options;
+        Context = StatisticsContext.From(map, options);
+        StageCount = Context.Stages.Length;
+        ChannelCount = Context.Channels.Length;
+        SlotCount = checked(StageCount * ChannelCount);
+        ActivitySlot = new int[log.ActivityStage.Length];
+        for (var a = 0; a < ActivitySlot.Length; a++)
+        {
+            var stage = map?.StageIndexOrMinusOne(log.StageNames[log.ActivityStage[a]]) ?? -1;
+            var channel = map?.ChannelIndexOrMinusOne(log.ChannelNames[log.ActivityChannel[a]]) ?? -1;
+            ActivitySlot[a] = stage < 0 ? UnknownStage : channel < 0 ? UnknownChannel : (stage * ChannelCount) + channel;
+        }
+
+        SlotName = new string[SlotCount];
+        for (var s = 0; s < SlotCount; s++)
+        {
+            var stage = Context.Stages[s / ChannelCount];
+            var channel = Context.Channels[s % ChannelCount];
+            SlotName[s] = string.Equals(channel, options.DefaultChannel, StringComparison.Ordinal) ? stage : stage + "@" + channel;
+        }
+
+        ConversionRank = map is null ? int.MaxValue : map.StageIndexOrMinusOne(map.ConversionStage.Id);
+        OutcomeRank = ConversionRank;
+        if (options.Outcome.Kind == JourneyOutcomeKind.StageReached && map is not null)
+        {
+            OutcomeRank = map.StageIndexOrMinusOne(options.Outcome.StageId!);
+            if (OutcomeRank < 0)
+            {
+                throw new ArgumentException($"The outcome names stage '{options.Outcome.StageId}', which the map does not have.", nameof(options));
+            }
+        }
+
+        EmotionSentiment = new double[log.EmotionNames.Length];
+        for (var e = 0; e < EmotionSentiment.Length; e++)
+        {
+            EmotionSentiment[e] = EmotionLexicon.TryGetSentiment(log.EmotionNames[e], out var v) ? v : double.NaN;
+        }
+    }
+
+    public EventLog Log { get; }
+
+    public AnalyzerOptions Options { get; }
+
+    public StatisticsContext Context { get; }
+
+    public int StageCount { get; }
+
+    public int ChannelCount { get; }
+
+    public int SlotCount { get; }
+
+    /// <summary>Slot of each log activity id, or <see cref="UnknownStage"/> / <see cref="UnknownChannel"/>.</summary>
+    public int[] ActivitySlot { get; }
+
+    public string[] SlotName { get; }
+
+    public int ConversionRank { get; }
+
+    /// <summary>The stage rank the outcome needs, for conversion and stage-reached outcomes.</summary>
+    public int OutcomeRank { get; }
+
+    /// <summary>Sentiment of each log emotion id; NaN when the lexicon does not know the label.</summary>
+    public double[] EmotionSentiment { get; }
+}

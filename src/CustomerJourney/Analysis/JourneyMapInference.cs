@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using CustomerJourney.Events;
+using CustomerJourney.Internal;
+
+namespace CustomerJourney.Analysis;
+
+/// <summary>
+/// Builds a journey map from what customers did, for logs that come without one (a process-mining export, a first look):
+/// the stages in the order customers go through them, the channels they use, a touchpoint wherever they went.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each distinct stage of the log's events becomes a stage (id and name the stage id, orders 1..n, phase acquisition, so
+/// the conversion stage is the last), ordered by its median position: the 0-based index of its events within their
+/// time-ordered journey (ties of time keep input order), the median over all its events (the mean of the two middle
+/// positions for an even count); equal medians by ordinal id. Channels are the distinct channels of the events, the default
+/// channel included when used, digital, sorted ordinally. Each observed stage × channel pair is a touchpoint, offered and
+/// expected. No hand-offs, no personas.
+/// </para>
+/// <para>
+/// The result depends only on each customer's events and their relative order, not on how customers interleave in the log.
+/// O(n log n) time, O(n) memory. Stateless and thread-safe.
+/// </para>
+/// </remarks>
+public static class JourneyMapInference
+{
+    /// <summary>Infers a map from a log.</summary>
+    /// <param name="log">The events; at least one.</param>
+    /// <returns>A new, valid map.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> is null.</exception>
+    /// <exception cref="ArgumentException">The log has no event: there is no stage to infer.</exception>
+    public static JourneyMap Infer(EventLog log)
+    {
+        Guard.NotNull(log);
+        if (!HasEvents(log))
+        {
+            throw new ArgumentException("The log has no event: there is no stage to infer a journey map from.", nameof(log));
+        }
+
+        // Position of every event within its time-ordered journey, grouped by stage.
+        JourneyOrdering.GroupByCustomer(log, null, out var order, out var start);
+        var stageCount = log.StageNames.Length;
+        var channelUsed = new bool[log.ChannelNames.Length];
+        var pairUsed = new bool[checked(stageCount * log.ChannelNames.Length)];
+        var perStage = new int[stageCount + 1];
+        var position = new int[log.Count];
+        var keys = new long[16];
+        var items = new int[16];
+        var scratchKeys = new long[16];
+        var scratchItems = new int[16];
+        for (var c = 0; c < log.CustomerNames.Length; c++)
+        {
+            var length = start[c + 1] - start[c];
+            if (keys.Length < length)
+            {
+                keys = new long[length];
+                items = new int[length];
+                scratchKeys = new long[length];
+                scratchItems = new int[length];
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                items[i] = order[start[c] + i];
+                keys[i] = log.UtcTicks[items[i]];
+            }
+
+            JourneyOrdering.StableSort(keys, items, length, scratchKeys, scratchItems);
+            for (var i = 0; i < length; i++)
+            {
+                var e = items[i];
+                position[e] = i;
+                var a = log.Activity[e];
+                var stage = log.ActivityStage[a];
+                perStage[stage + 1]++;
+                channelUsed[log.ActivityChannel[a]] = true;
+                pairUsed[(stage * log.ChannelNames.Length) + log.ActivityChannel[a]] = true;
+            }
+        }
+
+        for (var s = 0; s < stageCount; s++)
+        {
+            perStage[s + 1] += perStage[s];
+        }
+
+        var positions = new int[log.Count];
+        var next = new int[stageCount];
+        Array.Copy(perStage, next, stageCount);
+        for (var e = 0; e < log.Count; e++)
+        {
+            positions[next[log.ActivityStage[log.Activity[e]]]++] = position[e];
+        }
+
+        var stages = new List<int>();
+        var median = new double[stageCount];
+        for (var s = 0; s < stageCount; s++)
+        {
+            var n = perStage[s + 1] - perStage[s];
+            if (n == 0)
+            {
+                continue; // interned by a reader for a rejected row: no event has it
+            }
+
+            Array.Sort(positions, perStage[s], n);
+            var mid = perStage[s] + (n / 2);
+            median[s] = n % 2 == 1 ? positions[mid] : (positions[mid - 1] + (double)positions[mid]) / 2.0;
+            stages.Add(s);
+        }
+
+        stages.Sort((a, b) => median[a] != median[b] ? median[a].CompareTo(median[b]) : string.CompareOrdinal(log.StageNames[a], log.StageNames[b]));
+
+        var channels = new List<int>();
+        for (var ch = 0; ch < channelUsed.Length; ch++)
+        {
+            if (channelUsed[ch])
+            {
+                channels.Add(ch);
+            }
+        }
+
+        channels.Sort((a, b) => string.CompareOrdinal(log.ChannelNames[a], log.ChannelNames[b]));
+        var builder = JourneyMap.CreateBuilder();
+        for (var i = 0; i < stages.Count; i++)
+        {
+            var id = log.StageNames[stages[i]];
+            builder.AddStage(id, id, JourneyPhase.Acquisition, i + 1);
+        }
+
+        foreach (var ch in channels)
+        {
+            builder.AddChannel(log.ChannelNames[ch], log.ChannelNames[ch]);
+        }
+
+        foreach (var s in stages)
+        {
+            foreach (var ch in channels)
+            {
+                if (pairUsed[(s * log.ChannelNames.Length) + ch])
+                {
+                    builder.AddTouchpoint(log.StageNames[s], log.ChannelNames[ch]);
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
+    internal static bool HasEvents(EventLog log) => log.Count > 0;
+}

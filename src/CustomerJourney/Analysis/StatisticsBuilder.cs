@@ -1,0 +1,368 @@
+using System;
+using System.Collections.Generic;
+using CustomerJourney.Events;
+
+namespace CustomerJourney.Analysis;
+
+/// <summary>
+/// Adds up statistics by name: the analyzer's per-partition accumulators and <see cref="JourneyStatistics.Merge(JourneyStatistics, JourneyStatistics)"/>
+/// both go through it, so the two paths cannot disagree. Every figure is an exact sum (sketches included).
+/// </summary>
+/// <remarks>Not thread-safe.</remarks>
+internal sealed class StatisticsBuilder
+{
+    private readonly long[] _rejections = new long[RejectionReport.ReasonCount];
+    private readonly Dictionary<string, long> _activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _starts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _ends = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, SketchBuilder>> _edges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string[], long> _variants = new(PathComparer.Instance);
+    private readonly Dictionary<string[], long> _switches = new(PathComparer.Instance); // [stage, from, to]
+    private readonly long[] _reach;
+    private readonly Dictionary<string, SketchBuilder> _byStage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TouchpointBuilder> _touchpoints = new(StringComparer.Ordinal);
+    private readonly long[] _nps = new long[11];
+    private readonly Dictionary<string, SegmentBuilder> _segments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _unknownEmotions = new(StringComparer.Ordinal);
+    private TransitionCounts _transitions;
+
+    public StatisticsBuilder(StatisticsContext context)
+    {
+        Context = context;
+        _reach = new long[context.Stages.Length];
+        TimeToConvert = new SketchBuilder(context.RelativeAccuracy);
+        Between = new SketchBuilder(context.RelativeAccuracy);
+    }
+
+    public StatisticsContext Context { get; }
+
+    public long Events { get; set; }
+
+    public long Journeys { get; set; }
+
+    public long OutcomeJourneys { get; set; }
+
+    public SketchBuilder TimeToConvert { get; }
+
+    public SketchBuilder Between { get; }
+
+    public void AddRejections(RejectionReport report)
+    {
+        for (var i = 0; i < _rejections.Length; i++)
+        {
+            _rejections[i] = checked(_rejections[i] + report.Count((RejectionReason)i));
+        }
+    }
+
+    public void AddRejections(RejectionReason reason, long count) => _rejections[(int)reason] = checked(_rejections[(int)reason] + count);
+
+    public void AddActivity(string name, long events, long starts, long ends)
+    {
+        Increment(_activities, name, events);
+        Increment(_starts, name, starts);
+        Increment(_ends, name, ends);
+    }
+
+    public SketchBuilder Edge(string from, string to)
+    {
+        if (!_edges.TryGetValue(from, out var row))
+        {
+            row = new Dictionary<string, SketchBuilder>(StringComparer.Ordinal);
+            _edges.Add(from, row);
+        }
+
+        if (!row.TryGetValue(to, out var sketch))
+        {
+            sketch = new SketchBuilder(Context.RelativeAccuracy);
+            row.Add(to, sketch);
+        }
+
+        return sketch;
+    }
+
+    public void AddVariant(string[] path, long count)
+    {
+        _variants.TryGetValue(path, out var n);
+        _variants[path] = checked(n + count);
+    }
+
+    public void AddTransitions(TransitionCounts counts) => _transitions += counts;
+
+    public void AddSwitch(string stage, string from, string to, long count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var key = new[] { stage, from, to };
+        _switches.TryGetValue(key, out var n);
+        _switches[key] = checked(n + count);
+    }
+
+    public void AddReach(int stageRank, long journeys) => _reach[stageRank] = checked(_reach[stageRank] + journeys);
+
+    public SketchBuilder ByStage(string stage)
+    {
+        if (!_byStage.TryGetValue(stage, out var sketch))
+        {
+            sketch = new SketchBuilder(Context.RelativeAccuracy);
+            _byStage.Add(stage, sketch);
+        }
+
+        return sketch;
+    }
+
+    public TouchpointBuilder Touchpoint(string activity, string stage, string channel)
+    {
+        if (!_touchpoints.TryGetValue(activity, out var t))
+        {
+            t = new TouchpointBuilder(stage, channel);
+            _touchpoints.Add(activity, t);
+        }
+
+        return t;
+    }
+
+    public void AddNps(long[] histogram) => AddInto(_nps, histogram, 0);
+
+    public void AddSegment(string segment, long journeys, long[] nps, int npsOffset)
+    {
+        if (!_segments.TryGetValue(segment, out var s))
+        {
+            s = new SegmentBuilder();
+            _segments.Add(segment, s);
+        }
+
+        s.Journeys = checked(s.Journeys + journeys);
+        AddInto(s.Nps, nps, npsOffset);
+    }
+
+    public void AddUnknownEmotion(string label, long count) => Increment(_unknownEmotions, label, count);
+
+    /// <summary>Adds finished statistics; they must have been computed against the same context.</summary>
+    public void Add(JourneyStatistics s)
+    {
+        if (Context.DifferenceWith(s.Context) is { } difference)
+        {
+            throw new ArgumentException("Statistics computed against different maps or options cannot be merged: " + difference + ".", nameof(s));
+        }
+
+        Events = checked(Events + s.Events);
+        Journeys = checked(Journeys + s.Journeys);
+        OutcomeJourneys = checked(OutcomeJourneys + s.OutcomeJourneys);
+        foreach (var r in s.Rejections)
+        {
+            AddRejections(r.Key, r.Value);
+        }
+
+        foreach (var a in s.Activities)
+        {
+            Increment(_activities, a.Key, a.Value);
+        }
+
+        foreach (var a in s.StartActivities)
+        {
+            Increment(_starts, a.Key, a.Value);
+        }
+
+        foreach (var a in s.EndActivities)
+        {
+            Increment(_ends, a.Key, a.Value);
+        }
+
+        foreach (var e in s.DirectlyFollows)
+        {
+            Edge(e.From, e.To).Add(e.Durations);
+        }
+
+        foreach (var v in s.Variants)
+        {
+            AddVariant(v.RawPath, v.Count);
+        }
+
+        _transitions += s.Transitions;
+        foreach (var w in s.ChannelSwitches)
+        {
+            AddSwitch(w.Stage, w.FromChannel, w.ToChannel, w.Count);
+        }
+
+        for (var k = 0; k < _reach.Length; k++)
+        {
+            AddReach(k, s.Funnel[k].Journeys);
+        }
+
+        TimeToConvert.Add(s.TimeToConvert);
+        Between.Add(s.DurationBetweenEvents);
+        foreach (var d in s.DurationsByStage)
+        {
+            ByStage(d.Key).Add(d.Value);
+        }
+
+        foreach (var t in s.Touchpoints)
+        {
+            Touchpoint(t.Activity, t.Stage, t.Channel).Add(t);
+        }
+
+        AddNps(s.Nps.RawCounts);
+        foreach (var g in s.Segments)
+        {
+            AddSegment(g.Segment, g.Journeys, g.Nps.RawCounts, 0);
+        }
+
+        foreach (var u in s.UnknownEmotions)
+        {
+            AddUnknownEmotion(u.Key, u.Value);
+        }
+    }
+
+    public JourneyStatistics Build()
+    {
+        var rejections = new List<KeyValuePair<RejectionReason, long>>();
+        for (var i = 0; i < _rejections.Length; i++)
+        {
+            rejections.Add(new KeyValuePair<RejectionReason, long>((RejectionReason)i, _rejections[i]));
+        }
+
+        var edges = new List<DirectlyFollowsEdge>();
+        foreach (var row in _edges)
+        {
+            foreach (var cell in row.Value)
+            {
+                edges.Add(new DirectlyFollowsEdge(row.Key, cell.Key, cell.Value.Build()));
+            }
+        }
+
+        var variants = new List<PathVariant>(_variants.Count);
+        foreach (var v in _variants)
+        {
+            variants.Add(new PathVariant(v.Key, v.Value));
+        }
+
+        var switches = new List<ChannelSwitch>(_switches.Count);
+        foreach (var w in _switches)
+        {
+            switches.Add(new ChannelSwitch(w.Key[0], w.Key[1], w.Key[2], w.Value));
+        }
+
+        var byStage = new List<KeyValuePair<string, DurationSketch>>(_byStage.Count);
+        foreach (var d in _byStage)
+        {
+            byStage.Add(new KeyValuePair<string, DurationSketch>(d.Key, d.Value.Build()));
+        }
+
+        var touchpoints = new List<TouchpointStatistics>(_touchpoints.Count);
+        foreach (var t in _touchpoints)
+        {
+            touchpoints.Add(t.Value.Build(t.Key));
+        }
+
+        var segments = new List<SegmentStatistics>(_segments.Count);
+        foreach (var g in _segments)
+        {
+            segments.Add(new SegmentStatistics(g.Key, g.Value.Journeys, new NpsHistogram((long[])g.Value.Nps.Clone())));
+        }
+
+        return new JourneyStatistics(
+            Context, Events, Journeys, OutcomeJourneys, rejections,
+            NonZero(_activities), NonZero(_starts), NonZero(_ends),
+            edges, variants, _transitions, switches, (long[])_reach.Clone(),
+            TimeToConvert.Build(), Between.Build(), byStage, touchpoints,
+            new NpsHistogram((long[])_nps.Clone()), segments, NonZero(_unknownEmotions));
+    }
+
+    private static List<KeyValuePair<string, long>> NonZero(Dictionary<string, long> counts)
+    {
+        var list = new List<KeyValuePair<string, long>>(counts.Count);
+        foreach (var p in counts)
+        {
+            if (p.Value != 0)
+            {
+                list.Add(p);
+            }
+        }
+
+        return list;
+    }
+
+    private static void Increment(Dictionary<string, long> counts, string key, long by)
+    {
+        if (by == 0)
+        {
+            return;
+        }
+
+        counts.TryGetValue(key, out var n);
+        counts[key] = checked(n + by);
+    }
+
+    internal static void AddInto(long[] into, long[] from, int offset)
+    {
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] = checked(into[i] + from[offset + i]);
+        }
+    }
+
+    /// <summary>The figures of one touchpoint being added up.</summary>
+    internal sealed class TouchpointBuilder
+    {
+        public TouchpointBuilder(string stage, string channel)
+        {
+            Stage = stage;
+            Channel = channel;
+        }
+
+        public string Stage { get; }
+
+        public string Channel { get; }
+
+        public long Events { get; set; }
+
+        public long Positive { get; set; }
+
+        public long Neutral { get; set; }
+
+        public long Negative { get; set; }
+
+        public long SumMicros { get; set; }
+
+        public long[] Nps { get; } = new long[11];
+
+        /// <summary>[class × 2 + reached]: class 0 good, 1 neutral, 2 bad, 3 unrated.</summary>
+        public long[] Experience { get; } = new long[8];
+
+        public void Add(TouchpointStatistics t)
+        {
+            Events = checked(Events + t.Events);
+            Positive = checked(Positive + t.Sentiment.Positive);
+            Neutral = checked(Neutral + t.Sentiment.Neutral);
+            Negative = checked(Negative + t.Sentiment.Negative);
+            SumMicros = checked(SumMicros + t.Sentiment.SumMicros);
+            AddInto(Nps, t.Nps.RawCounts, 0);
+            AddCell(0, t.Experience.Good);
+            AddCell(1, t.Experience.Neutral);
+            AddCell(2, t.Experience.Bad);
+            AddCell(3, t.Experience.Unrated);
+        }
+
+        public TouchpointStatistics Build(string activity) =>
+            new(activity, Stage, Channel, Events, new SentimentSummary(Positive, Neutral, Negative, SumMicros), new NpsHistogram((long[])Nps.Clone()),
+                new ExperienceOutcomeTable(Cell(0), Cell(1), Cell(2), Cell(3)));
+
+        private void AddCell(int cls, OutcomeCounts counts)
+        {
+            Experience[cls * 2] = checked(Experience[cls * 2] + counts.Journeys - counts.ReachedOutcome);
+            Experience[(cls * 2) + 1] = checked(Experience[(cls * 2) + 1] + counts.ReachedOutcome);
+        }
+
+        private OutcomeCounts Cell(int cls) => new(checked(Experience[cls * 2] + Experience[(cls * 2) + 1]), Experience[(cls * 2) + 1]);
+    }
+
+    private sealed class SegmentBuilder
+    {
+        public long Journeys { get; set; }
+
+        public long[] Nps { get; } = new long[11];
+    }
+}
