@@ -24,6 +24,8 @@ internal static class CommandLine
         usage:
           cj map validate <map.json>
           cj map show <map.json> [--format markdown|mermaid|json|text]
+          cj paths    --events <file> [--map <map.json>] [--top N] [--format json] [--out <file>]
+                      [--duplicates drop|keep] [--timezone <IANA id>]
           cj convert  --events <in> --out <out.csv|.jsonl|.xes>
 
         Event files: .csv, .jsonl, .xes, each optionally .gz; the format follows the extension.
@@ -61,6 +63,7 @@ internal static class CommandLine
     {
         "map" => MapCommands.Run(args, stdout),
         "convert" => ConvertCommand.Run(args, stderr),
+        "paths" => PathsCommand.Run(args, stdout),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 

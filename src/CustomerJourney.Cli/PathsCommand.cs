@@ -1,0 +1,61 @@
+using System;
+using System.IO;
+using CustomerJourney.Analysis;
+using CustomerJourney.Events;
+using CustomerJourney.Json;
+
+namespace CustomerJourney.Cli;
+
+/// <summary>
+/// <c>cj paths --events &lt;file&gt; [--map &lt;map.json&gt;] [--top N] [--format json] [--duplicates drop|keep] [--timezone &lt;id&gt;]</c>:
+/// the path statistics of a log.
+/// </summary>
+/// <remarks>
+/// Rows the library cannot take are counted in <c>rejected</c> rather than stopping the run: a process-mining export
+/// with a few incomplete rows still gets its statistics, and the count says what was left out.
+/// </remarks>
+internal static class PathsCommand
+{
+    public static int Run(string[] args, TextWriter stdout)
+    {
+        var a = Arguments.Parse(args, 1, "events", "map", "top", "format", "duplicates", "timezone", "out");
+        a.ExpectPositionals(0, string.Empty);
+        var format = a.Choice("format", "json", "markdown");
+        if (format != "json")
+        {
+            throw new UsageException("--format markdown is not available in this version of cj; use --format json");
+        }
+
+        // Every option is checked before any file is read, so a usage error never looks like bad input.
+        var duplicates = a.Choice("duplicates", "drop", "keep") == "keep" ? DuplicatePolicy.Keep : DuplicatePolicy.Drop;
+        var top = a.PositiveInt("top");
+        var zone = a.Option("timezone") is { } zoneId ? FindZone(zoneId) : null;
+        var eventsPath = a.RequiredOption("events");
+        var map = a.Option("map") is { } mapPath ? JourneyMapJson.Load(mapPath) : null;
+        var options = Inputs.EventOptions(map);
+        options.ErrorMode = ErrorMode.Lenient;
+        options.AssumedTimeZone = zone;
+        var log = EventLogFiles.Load(eventsPath, options);
+        var analyzer = new AnalyzerOptions
+        {
+            Duplicates = duplicates,
+            DefaultChannel = options.DefaultChannel,
+        };
+        var statistics = JourneyAnalyzer.Analyze(log, map, analyzer);
+        var json = JourneyStatisticsJson.ToPathsJsonUtf8(statistics, top);
+        Output.Write(a.Option("out"), json, stdout);
+        return CommandLine.Ok;
+    }
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new UsageException($"unknown time zone '{id}' (use an IANA id such as Europe/Paris, or UTC)");
+        }
+    }
+}
