@@ -107,8 +107,8 @@ internal static class MarkdownStatisticsWriter
             writer.Write("Other variants: ");
             writer.Write(StatisticsFigures.Count(selection.OtherVariants));
             writer.Write(" (");
-            writer.Write(StatisticsFigures.Count(selection.OtherJourneys));
-            writer.Write(" journeys, ");
+            writer.Write(StatisticsFigures.Count(selection.OtherJourneys, "journey", "journeys"));
+            writer.Write(", ");
             writer.Write(StatisticsFigures.Percent(selection.OtherJourneys, stats.Journeys));
             writer.Write(")\n");
         }
@@ -150,8 +150,8 @@ internal static class MarkdownStatisticsWriter
             writer.Write("Other transitions: ");
             writer.Write(StatisticsFigures.Count(others));
             writer.Write(" (");
-            writer.Write(StatisticsFigures.Count(otherMoves));
-            writer.Write(" moves)\n");
+            writer.Write(StatisticsFigures.Count(otherMoves, "move", "moves"));
+            writer.Write(")\n");
         }
         else if (edges.Count == 0)
         {
@@ -177,8 +177,8 @@ internal static class MarkdownStatisticsWriter
         if (transitions.Skip > 0)
         {
             writer.Write("\nSkips jumped over ");
-            writer.Write(StatisticsFigures.Count(transitions.SkippedStages));
-            writer.Write(transitions.SkippedStages == 1 ? " stage.\n" : " stages in all.\n");
+            writer.Write(StatisticsFigures.Count(transitions.SkippedStages, "stage", "stages"));
+            writer.Write(" in all.\n");
         }
     }
 

@@ -16,6 +16,9 @@ internal static class StatisticsFigures
     public static string Percent(long part, long whole) =>
         whole == 0 ? "–" : Percent((double)part / whole);
 
+    /// <summary>A count and its noun, singular for exactly one: "1 move", "3 moves".</summary>
+    public static string Count(long value, string singular, string plural) => Count(value) + " " + (value == 1 ? singular : plural);
+
     /// <summary>A ratio as a percentage with at most one decimal, halves away from zero: 0.6667 → "66.7%".</summary>
     public static string Percent(double ratio) =>
         Math.Round(ratio * 100.0, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture) + "%";

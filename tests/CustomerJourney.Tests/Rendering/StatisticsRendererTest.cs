@@ -142,7 +142,7 @@ public sealed class StatisticsRendererTest
         var markdown = StatisticsRenderer.ToMarkdown(Tiny(), new StatisticsRenderOptions { TopVariants = 1, TopTransitions = 1 });
 
         Assert.Contains("| look@web → buy@web | 2 | 50% |\n\nOther variants: 2 (2 journeys, 50%)\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("| look@web | buy@web | 2 | 3 min 20 s |\n\nOther transitions: 1 (1 moves)\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("| look@web | buy@web | 2 | 3 min 20 s |\n\nOther transitions: 1 (1 move)\n", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("buy@store | 1 | 2 d 4 h", markdown, StringComparison.Ordinal);
     }
 
@@ -315,6 +315,50 @@ public sealed class StatisticsRendererTest
             "    n1[\"x#124;y#59; z#35;35#59;#lt;b#gt;#96;end#96;\"]\n" +
             "    n0 -->|1| n1\n",
             mermaid);
+    }
+
+    [Fact]
+    public void Renderers_ActivitiesNamedLikeKeywords_GetGeneratedIds()
+    {
+        var log = EventLog.FromEvents(new[]
+        {
+            new JourneyEvent("c1", T0, "end", "default"),
+            new JourneyEvent("c1", T0.AddHours(1), "start", "default"),
+        });
+        var stats = Analyze(log);
+
+        var dot = StatisticsRenderer.ToDot(stats);
+        Assert.Contains("    \"a0\" [label=\"end\\n1\"];\n    \"a1\" [label=\"start\\n1\"];\n", dot, StringComparison.Ordinal);
+        Assert.Contains("    \"start\" -> \"a0\" [label=\"1\", penwidth=\"6\"];\n", dot, StringComparison.Ordinal);
+        Assert.Contains("    \"a0\" -> \"a1\" [label=\"1\\nmedian 1 h\", penwidth=\"6\"];\n", dot, StringComparison.Ordinal);
+        Assert.Contains("    \"a1\" -> \"end\" [label=\"1\", penwidth=\"6\"];\n", dot, StringComparison.Ordinal);
+        Assert.Equal("flowchart LR\n    n0[\"end\"]\n    n1[\"start\"]\n    n0 -->|1| n1\n", StatisticsRenderer.ToMermaidFlowchart(stats));
+    }
+
+    [Fact]
+    public void ToMarkdown_Skips_SayHowManyStagesWereJumped()
+    {
+        var map = JourneyMap.CreateBuilder()
+            .AddStage("a", "A", JourneyPhase.Acquisition, 1).AddStage("b", "B", JourneyPhase.Acquisition, 2)
+            .AddStage("c", "C", JourneyPhase.Acquisition, 3).AddStage("d", "D", JourneyPhase.Acquisition, 4)
+            .AddChannel("web", "Web")
+            .AddTouchpoint("a", "web").AddTouchpoint("b", "web").AddTouchpoint("c", "web").AddTouchpoint("d", "web")
+            .Build();
+        var log = EventLog.FromEvents(new[]
+        {
+            new JourneyEvent("c1", T0, "a", "web"),
+            new JourneyEvent("c1", T0.AddSeconds(1), "d", "web"),
+            new JourneyEvent("c1", T0.AddSeconds(2), "b", "web"),
+            new JourneyEvent("c1", T0.AddSeconds(3), "b", "web", sentiment: 0.1),
+        });
+
+        var markdown = StatisticsRenderer.ToMarkdown(Analyze(log, map));
+
+        // a → d skips b and c; d → b goes back; b → b (a second later, so not a duplicate) repeats.
+        Assert.Contains(
+            "| forward | 0 | 0% |\n| skip | 1 | 33.3% |\n| repeat | 1 | 33.3% |\n| back | 1 | 33.3% |\n\nSkips jumped over 2 stages in all.\n",
+            markdown,
+            StringComparison.Ordinal);
     }
 
     [Fact]
