@@ -258,26 +258,40 @@ public sealed class StatisticsRendererTest
 
         foreach (var source in new[] { StatisticsRenderer.ToDot(Tiny()), StatisticsRenderer.ToDot(Hostile(out _, out _)) })
         {
-            var start = new ProcessStartInfo(dotTool!, "-Tplain")
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(start)!;
-            process.StandardInput.Write(source);
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEnd();
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
+            var output = RunDot(dotTool!, "-Tplain", source);
 
-            Assert.True(process.ExitCode == 0, error);
-            Assert.Equal(string.Empty, error);
             // Plain output lists each node once: START, END and the activities.
             var nodes = output.Split('\n').Count(l => l.StartsWith("node ", StringComparison.Ordinal));
             Assert.Equal(2 + Regex.Count(source, "^    \"a\\d+\" \\[", RegexOptions.Multiline), nodes);
         }
+
+        // Drawn, the hostile names read as written: the backslash-n stays two characters, the line break breaks the line.
+        var svg = RunDot(dotTool!, "-Tsvg", StatisticsRenderer.ToDot(Hostile(out _, out _)));
+        var texts = Regex.Matches(svg, "<text[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("say &quot;hi&quot;\\n", texts);
+        Assert.Contains("next", texts);
+        Assert.Contains("x|y; z#35;&lt;b&gt;`end`", texts);
+    }
+
+    private static string RunDot(string dotTool, string format, string source)
+    {
+        var start = new ProcessStartInfo(dotTool, format)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        process.StandardInput.Write(source);
+        process.StandardInput.Close();
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 0, error.Result);
+        Assert.Equal(string.Empty, error.Result);
+        return output;
     }
 
     [Fact]
