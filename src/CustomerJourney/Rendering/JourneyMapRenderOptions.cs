@@ -17,7 +17,10 @@ public sealed class JourneyMapRenderOptions
     private int _maxTextColumnWidth = 24;
 
     /// <summary>Whether grid cells show the desired experience next to the touchpoint symbol (Markdown and text).</summary>
-    /// <remarks>Default true. The Mermaid diagram always derives its scores from it, whatever this says.</remarks>
+    /// <remarks>
+    /// Default true. The Mermaid diagram scores from it whatever this says, unless <see cref="ObservedStatistics"/> has an
+    /// observed sentiment for the touchpoint.
+    /// </remarks>
     public bool IncludeDesiredExperience { get; set; } = true;
 
     /// <summary>
