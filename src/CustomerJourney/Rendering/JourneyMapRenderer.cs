@@ -48,7 +48,9 @@ public static class JourneyMapRenderer
     /// <remarks>
     /// A level-1 heading with the map's name; the stage × channel table with a Phase column; a legend; a
     /// "Hand-offs" section (a From / To / Stage table); the conversion stage; a "Personas" table when the map has
-    /// personas. Every name, description and segment from the map is escaped for inline Markdown and table cells:
+    /// personas. With <see cref="JourneyMapRenderOptions.ObservedStatistics"/>, a cell whose touchpoint has rated events
+    /// adds their mean sentiment (<c>✓ +0.5 (observed -0.12)</c>), on undeclared pairs too, and the legend says so.
+    /// Every name, description and segment from the map is escaped for inline Markdown and table cells:
     /// line breaks become spaces and <c>\ ` * _ [ ] &lt; &gt; | ~ &amp; # $</c> get a backslash, so no name can
     /// break the table, inject HTML or start markup.
     /// </remarks>
@@ -57,7 +59,8 @@ public static class JourneyMapRenderer
     {
         Guard.NotNull(writer);
         Guard.NotNull(map);
-        MarkdownMapWriter.Write(writer, map, (options ?? s_defaultOptions).IncludeDesiredExperience);
+        var o = options ?? s_defaultOptions;
+        MarkdownMapWriter.Write(writer, map, o.IncludeDesiredExperience, ObservedSentiment.From(o.ObservedStatistics));
     }
 
     /// <summary>Renders the map as a Mermaid <c>journey</c> diagram, for pages and tools that draw Mermaid.</summary>
@@ -76,7 +79,7 @@ public static class JourneyMapRenderer
     /// <summary>Writes the map as a Mermaid <c>journey</c> diagram, for pages and tools that draw Mermaid.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="map">The map.</param>
-    /// <param name="options">Presentation choices; null for the defaults. The diagram uses none of today's options.</param>
+    /// <param name="options">Presentation choices; null for the defaults. The diagram uses only <see cref="JourneyMapRenderOptions.ObservedStatistics"/>.</param>
     /// <remarks>
     /// <para>
     /// <c>journey</c>, a <c>title</c> (the map's name), then a <c>section</c> per stage in journey order holding one
@@ -86,7 +89,9 @@ public static class JourneyMapRenderer
     /// </para>
     /// <para>
     /// The score maps the desired experience linearly from [-1, 1] onto Mermaid's 1 to 5 (-1 → 1, -0.5 → 2, 0 → 3,
-    /// +0.5 → 4, +1 → 5), rounding halves away from zero; a touchpoint with no desired experience scores 3.
+    /// +0.5 → 4, +1 → 5), rounding halves away from zero. The experience scored is the observed mean sentiment of the
+    /// touchpoint when <see cref="JourneyMapRenderOptions.ObservedStatistics"/> has one (what customers lived), else the
+    /// desired experience (what the map promises), else the touchpoint scores 3.
     /// </para>
     /// <para>
     /// Mermaid has no escape usable everywhere in a journey line, so names are cleaned rather than escaped: the
@@ -99,7 +104,7 @@ public static class JourneyMapRenderer
     {
         Guard.NotNull(writer);
         Guard.NotNull(map);
-        MermaidMapWriter.Write(writer, map);
+        MermaidMapWriter.Write(writer, map, ObservedSentiment.From(options?.ObservedStatistics));
     }
 
     /// <summary>Renders the map as a fixed-width grid, for consoles and logs.</summary>

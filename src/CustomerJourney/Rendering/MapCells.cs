@@ -33,6 +33,22 @@ internal static class MapCells
         return symbol.Length == 0 ? value : symbol + " " + value;
     }
 
+    /// <summary>
+    /// The cell, then the observed mean sentiment when there is one: "✓ +0.5 (observed -0.12)", or "(observed -0.8)" alone
+    /// on a pair the map does not declare.
+    /// </summary>
+    public static string Cell(Touchpoint? touchpoint, bool includeDesiredExperience, double? observed)
+    {
+        var cell = Cell(touchpoint, includeDesiredExperience);
+        if (observed is not { } mean)
+        {
+            return cell;
+        }
+
+        var text = "(observed " + Signed(mean) + ")";
+        return cell.Length == 0 ? text : cell + " " + text;
+    }
+
     /// <summary>A sentiment with its sign and at most two decimals, in the invariant culture: +0.5, -0.25, 0.</summary>
     public static string Signed(double value)
     {

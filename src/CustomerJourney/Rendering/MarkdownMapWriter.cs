@@ -5,7 +5,7 @@ namespace CustomerJourney.Rendering;
 /// <summary>Writes a map as Markdown: the stage × channel table, the hand-offs, the conversion stage, the personas.</summary>
 internal static class MarkdownMapWriter
 {
-    public static void Write(TextWriter writer, JourneyMap map, bool includeDesiredExperience)
+    public static void Write(TextWriter writer, JourneyMap map, bool includeDesiredExperience, ObservedSentiment observed)
     {
         writer.Write("# ");
         writer.Write(MarkdownText.Escape(map.Name ?? "Journey map"));
@@ -35,7 +35,7 @@ internal static class MarkdownMapWriter
             for (var c = 0; c < map.Channels.Count; c++)
             {
                 writer.Write(' ');
-                writer.Write(MapCells.Cell(map.TouchpointAt(s, c), includeDesiredExperience));
+                writer.Write(MapCells.Cell(map.TouchpointAt(s, c), includeDesiredExperience, observed.MeanAt(stage.Id, map.Channels[c].Id)));
                 writer.Write(" |");
             }
 
@@ -49,8 +49,9 @@ internal static class MarkdownMapWriter
         writer.Write(" expected but not offered · ");
         writer.Write(MapCells.Unexpected);
         writer.Write(includeDesiredExperience
-            ? " offered but not expected · numbers: desired experience, from -1 to +1\n"
-            : " offered but not expected\n");
+            ? " offered but not expected · numbers: desired experience, from -1 to +1"
+            : " offered but not expected");
+        writer.Write(observed.IsEmpty ? "\n" : " · observed: mean sentiment of the events, from -1 to +1\n");
 
         writer.Write("\n## Hand-offs\n\n");
         if (map.Handoffs.Count == 0)

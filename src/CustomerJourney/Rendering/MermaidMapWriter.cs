@@ -10,7 +10,7 @@ internal static class MermaidMapWriter
     /// <summary>The score of a touchpoint whose desired experience is not stated: neutral.</summary>
     public const int NeutralScore = 3;
 
-    public static void Write(TextWriter writer, JourneyMap map)
+    public static void Write(TextWriter writer, JourneyMap map, ObservedSentiment observed)
     {
         writer.Write("journey\n    title ");
         writer.Write(MermaidText.Sanitize(map.Name ?? "Journey map", "Journey map"));
@@ -34,7 +34,7 @@ internal static class MermaidMapWriter
                 writer.Write("        ");
                 writer.Write(name);
                 writer.Write(": ");
-                writer.Write(Score(touchpoint.DesiredExperience).ToString(CultureInfo.InvariantCulture));
+                writer.Write(Score(observed.MeanAt(stage.Id, channel.Id) ?? touchpoint.DesiredExperience).ToString(CultureInfo.InvariantCulture));
                 writer.Write(": ");
                 writer.Write(name);
                 writer.Write('\n');
@@ -42,10 +42,10 @@ internal static class MermaidMapWriter
         }
     }
 
-    /// <summary>Maps a desired experience in [-1, 1] linearly onto Mermaid's 1..5 (-1 → 1, 0 → 3, +1 → 5), halves away from zero.</summary>
-    public static int Score(double? desiredExperience)
+    /// <summary>Maps an experience (observed or desired) in [-1, 1] linearly onto Mermaid's 1..5 (-1 → 1, 0 → 3, +1 → 5), halves away from zero.</summary>
+    public static int Score(double? experience)
     {
-        if (desiredExperience is not { } d)
+        if (experience is not { } d)
         {
             return NeutralScore;
         }

@@ -36,4 +36,42 @@ internal static class MermaidText
 
         return sb.Length > 0 ? sb.ToString() : fallback;
     }
+
+    /// <summary>
+    /// Makes the text safe inside a double-quoted flowchart label (<c>n0["…"]</c>) with Mermaid's entity codes, which
+    /// flowcharts do decode: <c>"</c> → <c>#quot;</c>, and <c># ; | &lt; &gt; &amp; `</c> → <c>#35; #59; #124; #lt; #gt; #amp; #96;</c>,
+    /// so that no name can close the label, start an entity of its own, end the statement, split an edge label, inject
+    /// HTML or turn on Markdown strings. Line breaks and other control characters become spaces (see
+    /// <see cref="MapCells.OneLine"/>).
+    /// </summary>
+    public static string EscapeLabel(string text)
+    {
+        text = MapCells.OneLine(text);
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            var entity = c switch
+            {
+                '"' => "#quot;",
+                '#' => "#35;",
+                ';' => "#59;",
+                '|' => "#124;",
+                '<' => "#lt;",
+                '>' => "#gt;",
+                '&' => "#amp;",
+                '`' => "#96;",
+                _ => null,
+            };
+            if (entity is null)
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append(entity);
+            }
+        }
+
+        return sb.ToString();
+    }
 }
