@@ -24,7 +24,7 @@ internal static class CommandLine
         usage:
           cj map validate <map.json>
           cj map show <map.json> [--format markdown|mermaid|json|text]
-          cj paths    --events <file> [--map <map.json>] [--top N] [--format json] [--out <file>]
+          cj paths    --events <file> [--map <map.json>] [--top N] [--format json|markdown] [--out <file>]
                       [--duplicates drop|keep] [--timezone <IANA id>]
           cj convert  --events <in> --out <out.csv|.jsonl|.xes>
 

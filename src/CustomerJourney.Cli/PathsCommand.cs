@@ -3,11 +3,13 @@ using System.IO;
 using CustomerJourney.Analysis;
 using CustomerJourney.Events;
 using CustomerJourney.Json;
+using CustomerJourney.Rendering;
+using System.Text;
 
 namespace CustomerJourney.Cli;
 
 /// <summary>
-/// <c>cj paths --events &lt;file&gt; [--map &lt;map.json&gt;] [--top N] [--format json] [--duplicates drop|keep] [--timezone &lt;id&gt;]</c>:
+/// <c>cj paths --events &lt;file&gt; [--map &lt;map.json&gt;] [--top N] [--format json|markdown] [--duplicates drop|keep] [--timezone &lt;id&gt;]</c>:
 /// the path statistics of a log.
 /// </summary>
 /// <remarks>
@@ -21,11 +23,6 @@ internal static class PathsCommand
         var a = Arguments.Parse(args, 1, "events", "map", "top", "format", "duplicates", "timezone", "out");
         a.ExpectPositionals(0, string.Empty);
         var format = a.Choice("format", "json", "markdown");
-        if (format != "json")
-        {
-            throw new UsageException("--format markdown is not available in this version of cj; use --format json");
-        }
-
         // Every option is checked before any file is read, so a usage error never looks like bad input.
         var duplicates = a.Choice("duplicates", "drop", "keep") == "keep" ? DuplicatePolicy.Keep : DuplicatePolicy.Drop;
         var top = a.PositiveInt("top");
@@ -42,8 +39,10 @@ internal static class PathsCommand
             DefaultChannel = options.DefaultChannel,
         };
         var statistics = JourneyAnalyzer.Analyze(log, map, analyzer);
-        var json = JourneyStatisticsJson.ToPathsJsonUtf8(statistics, top);
-        Output.Write(a.Option("out"), json, stdout);
+        var output = format == "json"
+            ? JourneyStatisticsJson.ToPathsJsonUtf8(statistics, top)
+            : Encoding.UTF8.GetBytes(StatisticsRenderer.ToMarkdown(statistics, new StatisticsRenderOptions { TopVariants = top ?? StatisticsRenderOptions.DefaultTop, TopTransitions = top ?? StatisticsRenderOptions.DefaultTop }).TrimEnd('\n'));
+        Output.Write(a.Option("out"), output, stdout);
         return CommandLine.Ok;
     }
 

@@ -95,6 +95,16 @@ public sealed class PathsCommandTest : IDisposable
         Assert.Equal(42, json.RootElement.GetProperty("events").GetInt64());
     }
 
+    [Fact]
+    public void Paths_Markdown_PrintsTheFunnelAndTopVariants()
+    {
+        var (code, output, _) = CliRunner.Run("paths", "--events", TestData.EventLog("running-example.xes"), "--format", "markdown", "--top", "2");
+        Assert.Equal(0, code);
+        Assert.Contains("register request", output, StringComparison.Ordinal);
+        Assert.Contains("| Path | Journeys | Share |", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--timezone", "Mars/Olympus")]
     [InlineData("--duplicates", "sometimes")]
