@@ -24,6 +24,8 @@ internal static class CommandLine
         usage:
           cj map validate <map.json>
           cj map show <map.json> [--format markdown|mermaid|json|text]
+          cj diagnose --events <file> --map <map.json> [--outcome conversion|stage:<id>|promoter]
+                      [--format json] [--out <file>]
           cj convert  --events <in> --out <out.csv|.jsonl|.xes>
 
         Event files: .csv, .jsonl, .xes, each optionally .gz; the format follows the extension.
@@ -61,6 +63,7 @@ internal static class CommandLine
     {
         "map" => MapCommands.Run(args, stdout),
         "convert" => ConvertCommand.Run(args, stderr),
+        "diagnose" => DiagnoseCommand.Run(args, stdout),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 
