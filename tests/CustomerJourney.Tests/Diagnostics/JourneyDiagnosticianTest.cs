@@ -156,6 +156,60 @@ public class JourneyDiagnosticianTest
         Assert.EndsWith("}\n", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Diagnose_DeclaringTheHandoff_RemovesTheImpossibleSwitch()
+    {
+        var s = PlantedLogs.Analyze(PlantedLogs.Events(12, 3000));
+        Assert.Contains(JourneyDiagnostician.Diagnose(PlantedLogs.Map, s).Findings, f => f.Subkind == FindingSubkind.ImpossibleSwitch && f.FromChannelId == "store");
+        var b = JourneyMap.CreateBuilder("planted");
+        foreach (var st in PlantedLogs.Map.Stages)
+        {
+            b.AddStage(st.Id, st.Name, st.Phase, st.Order);
+        }
+
+        foreach (var c in PlantedLogs.Map.Channels)
+        {
+            b.AddChannel(c.Id, c.Name, c.Kind);
+        }
+
+        foreach (var t in PlantedLogs.Map.Touchpoints)
+        {
+            b.AddTouchpoint(t.StageId, t.ChannelId, t.IsOffered, t.IsExpected, t.DesiredExperience);
+        }
+
+        var withHandoff = b.AddHandoff("web", "store").AddHandoff("store", "web", "select").WithConversionStage("buy").Build();
+        Assert.DoesNotContain(JourneyDiagnostician.Diagnose(withHandoff, s).Findings, f => f.Subkind == FindingSubkind.ImpossibleSwitch && f.FromChannelId == "store");
+    }
+
+    [Fact]
+    public void Diagnose_MinimumEffectAndSupport_AreHonoured()
+    {
+        var s = PlantedLogs.Analyze(PlantedLogs.Events(13, 3000));
+        var report = JourneyDiagnostician.Diagnose(PlantedLogs.Map, s, new DiagnosticOptions { MinimumEffect = 0.9 });
+        Assert.All(report.Findings.Where(f => f.Baseline is not null && f.Subkind != FindingSubkind.Missing), f => Assert.True(f.Rate - f.Baseline >= 0.9, f.ToString()));
+        Assert.DoesNotContain(report.Findings, f => f.Subkind == FindingSubkind.Dissatisfying); // planted at +40 points
+        Assert.Contains(report.Findings, f => f.Subkind == FindingSubkind.ForcedSwitch);
+        var strict = JourneyDiagnostician.Diagnose(PlantedLogs.Map, s, new DiagnosticOptions { MinSupport = 100_000 });
+        Assert.DoesNotContain(strict.Findings, f => f.Rate is not null && f.Subkind != FindingSubkind.Missing);
+    }
+
+    [Fact]
+    public void ReferenceModel_NamesBacksAndSkips()
+    {
+        var t0 = PlantedLogs.T0;
+        var s = PlantedLogs.Analyze(new[]
+        {
+            new JourneyEvent("c1", t0, "aware", "web"),
+            new JourneyEvent("c1", t0.AddMinutes(1), "select", "web"),
+            new JourneyEvent("c1", t0.AddMinutes(2), "info", "web"),
+            new JourneyEvent("c1", t0.AddMinutes(3), "select", "web"),
+        });
+        var report = JourneyDiagnostician.Diagnose(PlantedLogs.Map, s);
+        Assert.Equal(
+            new[] { "aware@web -> select@web (Skip) x1", "select@web -> info@web (Back) x1" },
+            report.UnmappedTransitions.Select(u => u.ToString()));
+    }
+
     internal static string Key(Finding f) => f.Kind + "/" + f.Subkind + " " + f.Place;
 
     private static DiagnosticReport Diagnose(List<JourneyEvent> events) => JourneyDiagnostician.Diagnose(PlantedLogs.Map, PlantedLogs.Analyze(events));
