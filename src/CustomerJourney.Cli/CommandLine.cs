@@ -26,6 +26,8 @@ internal static class CommandLine
           cj map show <map.json> [--format markdown|mermaid|json|text]
           cj paths    --events <file> [--map <map.json>] [--top N] [--format json|markdown] [--out <file>]
                       [--duplicates drop|keep] [--timezone <IANA id>]
+          cj diagnose --events <file> --map <map.json> [--outcome conversion|stage:<id>|promoter]
+                      [--format json] [--out <file>]
           cj convert  --events <in> --out <out.csv|.jsonl|.xes>
 
         Event files: .csv, .jsonl, .xes, each optionally .gz; the format follows the extension.
@@ -64,6 +66,7 @@ internal static class CommandLine
         "map" => MapCommands.Run(args, stdout),
         "convert" => ConvertCommand.Run(args, stderr),
         "paths" => PathsCommand.Run(args, stdout),
+        "diagnose" => DiagnoseCommand.Run(args, stdout),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 

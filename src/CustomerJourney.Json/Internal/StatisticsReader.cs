@@ -76,6 +76,20 @@ internal static class StatisticsReader
             b.AddSwitch(String(c, "stage", at), String(c, "from", at), String(c, "to", at), Long(c, "count", at));
         }
 
+        i = 0;
+        foreach (var m in Array(root, "channelTransitions", "$"))
+        {
+            var at = $"$.channelTransitions[{i++}]";
+            var count = Long(m, "count", at);
+            var lost = Long(m, "lostContext", at);
+            if (lost > count)
+            {
+                throw new JsonException($"{at}.lostContext: more than count.");
+            }
+
+            b.AddChannelTransition(String(m, "stage", at), String(m, "from", at), String(m, "to", at), count, lost);
+        }
+
         var funnel = new List<long>();
         i = 0;
         foreach (var f in Array(root, "funnel", "$"))
@@ -110,7 +124,7 @@ internal static class StatisticsReader
             tp.Positive += Long(sentiment, "positive", at + ".sentiment");
             tp.Neutral += Long(sentiment, "neutral", at + ".sentiment");
             tp.Negative += Long(sentiment, "negative", at + ".sentiment");
-            tp.SumMicros += Long(sentiment, "sumMicros", at + ".sentiment");
+            tp.SumMicros += SignedLong(Get(sentiment, "sumMicros", at + ".sentiment"), at + ".sentiment.sumMicros");
             StatisticsBuilder.AddInto(tp.Nps, Histogram(t, at), 0);
             var experience = Get(t, "experience", at);
             var cells = new[] { "good", "neutral", "bad", "unrated" };
@@ -127,6 +141,25 @@ internal static class StatisticsReader
 
                 tp.Experience[k * 2] += journeys - reached;
                 tp.Experience[(k * 2) + 1] += reached;
+            }
+
+            tp.Attempts += Long(t, "attempts", at);
+            tp.ForcedCompletions += Long(t, "forcedCompletions", at);
+            var r = 0;
+            foreach (var v in Array(t, "ratings", at))
+            {
+                if (r == 5)
+                {
+                    throw new JsonException($"{at}.ratings: expected 5 counts.");
+                }
+
+                tp.Ratings[r] += Long(v, $"{at}.ratings[{r}]");
+                r++;
+            }
+
+            if (r != 5)
+            {
+                throw new JsonException($"{at}.ratings: expected 5 counts.");
             }
         }
 
@@ -300,6 +333,10 @@ internal static class StatisticsReader
 
     private static long Long(JsonElement e, string at) =>
         e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var v) && v >= 0 ? v : throw new JsonException($"{at}: expected a count (integer, 0 or more).");
+
+    /// <summary>A sum that may be negative (sentiment in millionths).</summary>
+    private static long SignedLong(JsonElement e, string at) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var v) ? v : throw new JsonException($"{at}: expected an integer.");
 
     private static double Double(JsonElement parent, string name, string at)
     {

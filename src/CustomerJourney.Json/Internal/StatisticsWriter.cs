@@ -83,6 +83,19 @@ internal static class StatisticsWriter
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("channelTransitions");
+        foreach (var m in s.ChannelTransitions)
+        {
+            w.WriteStartObject();
+            w.WriteString("stage", m.Stage);
+            w.WriteString("from", m.FromChannel);
+            w.WriteString("to", m.ToChannel);
+            w.WriteNumber("count", m.Count);
+            w.WriteNumber("lostContext", m.LostContext);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("funnel");
         foreach (var f in s.Funnel)
         {
@@ -123,6 +136,9 @@ internal static class StatisticsWriter
             WriteCell(w, "bad", t.Experience.Bad);
             WriteCell(w, "unrated", t.Experience.Unrated);
             w.WriteEndObject();
+            w.WriteNumber("attempts", t.Attempts);
+            w.WriteNumber("forcedCompletions", t.ForcedCompletions);
+            WriteLongs(w, "ratings", t.Ratings);
             w.WriteEndObject();
         }
 

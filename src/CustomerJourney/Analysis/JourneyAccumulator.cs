@@ -37,6 +37,10 @@ internal sealed class JourneyAccumulator
     private readonly long[] _npsBySlot; // [slot × 11 + answer]
     private readonly long[] _npsByJourney = new long[11];
     private readonly long[] _experience; // [slot × 8 + class × 2 + reached]
+    private readonly long[] _attempts; // [slot]: failed or abandoned events
+    private readonly long[] _ratings; // [slot × 5 + rating − 1]
+    private readonly long[] _forced; // [slot]: visiting journeys that later completed the stage on another channel
+    private readonly long[] _channelMoves; // [(from rank × channels + from channel) × channels + to channel] × 2: count, lost context
     private readonly long[] _segmentJourneys;
     private readonly long[] _segmentNps;
     private readonly long[] _unknownEmotions;
@@ -59,6 +63,8 @@ internal sealed class JourneyAccumulator
     private readonly int[] _stamp;
     private readonly double[] _journeySum;
     private readonly int[] _journeyRated;
+    private readonly int[] _firstVisit;
+    private readonly int[] _lastCompleted;
     private int[] _touched = new int[16];
     private int _journeyStamp;
 
@@ -87,6 +93,12 @@ internal sealed class JourneyAccumulator
         _segmentJourneys = new long[_log.SegmentNames.Length];
         _segmentNps = new long[checked(_log.SegmentNames.Length * 11)];
         _unknownEmotions = new long[_log.EmotionNames.Length];
+        _attempts = new long[_slots];
+        _ratings = new long[checked(_slots * 5)];
+        _forced = new long[_slots];
+        _channelMoves = new long[checked(layout.StageCount * _channels * _channels * 2)];
+        _firstVisit = new int[_slots];
+        _lastCompleted = new int[_slots];
         _stamp = new int[_slots];
         _journeySum = new double[_slots];
         _journeyRated = new int[_slots];
@@ -154,6 +166,9 @@ internal sealed class JourneyAccumulator
             t.SumMicros = checked(t.SumMicros + _sentiment[(s * 4) + 3]);
             StatisticsBuilder.AddInto(t.Nps, _npsBySlot, s * 11);
             StatisticsBuilder.AddInto(t.Experience, _experience, s * 8);
+            StatisticsBuilder.AddInto(t.Ratings, _ratings, s * 5);
+            t.Attempts = checked(t.Attempts + _attempts[s]);
+            t.ForcedCompletions = checked(t.ForcedCompletions + _forced[s]);
         }
 
         _edges.ForEach((from, to, sketch) => builder.Edge(names[from], names[to]).Add(sketch));
@@ -175,6 +190,8 @@ internal sealed class JourneyAccumulator
                 for (var t = 0; t < _channels; t++)
                 {
                     builder.AddSwitch(context.Stages[k], context.Channels[f], context.Channels[t], _switches[(((k * _channels) + f) * _channels) + t]);
+                    var cell = ((((k * _channels) + f) * _channels) + t) * 2;
+                    builder.AddChannelTransition(context.Stages[k], context.Channels[f], context.Channels[t], _channelMoves[cell], _channelMoves[cell + 1]);
                 }
             }
         }
@@ -254,6 +271,9 @@ internal sealed class JourneyAccumulator
         var converted = false;
         var lastNps = -1;
         var journeySegment = -1;
+        var maxRank = -1;
+        var lastMove = -1;
+        var lastMoveLost = false;
         for (var i = 0; i < length; i++)
         {
             var e = _items[i];
@@ -304,6 +324,50 @@ internal sealed class JourneyAccumulator
                 {
                     _switches[(((rank * channels) + prevChannel) * channels) + channel]++;
                 }
+
+                // Keyed at the stage left; context is lost when the next event is at a stage already reached.
+                lastMove = ((((prevRank * channels) + prevChannel) * channels) + channel) * 2;
+                lastMoveLost = rank <= maxRank;
+                _channelMoves[lastMove]++;
+                if (lastMoveLost)
+                {
+                    _channelMoves[lastMove + 1]++;
+                }
+            }
+
+            if (rank > maxRank)
+            {
+                maxRank = rank;
+            }
+
+            if (st != Completed)
+            {
+                _attempts[slot]++;
+            }
+
+            if (_log.Rating is { } ratings && ratings[e] is >= 1 and <= 5)
+            {
+                _ratings[(slot * 5) + ratings[e] - 1]++;
+            }
+
+            if (_stamp[slot] != stamp)
+            {
+                _stamp[slot] = stamp;
+                _journeySum[slot] = 0;
+                _journeyRated[slot] = 0;
+                _firstVisit[slot] = kept;
+                _lastCompleted[slot] = -1;
+                if (touched == _touched.Length)
+                {
+                    Array.Resize(ref _touched, touched * 2);
+                }
+
+                _touched[touched++] = slot;
+            }
+
+            if (st == Completed)
+            {
+                _lastCompleted[slot] = kept;
             }
 
             kept++;
@@ -322,18 +386,6 @@ internal sealed class JourneyAccumulator
             }
 
             var sentiment = EffectiveSentiment(e);
-            if (_stamp[slot] != stamp)
-            {
-                _stamp[slot] = stamp;
-                _journeySum[slot] = 0;
-                _journeyRated[slot] = 0;
-                if (touched == _touched.Length)
-                {
-                    Array.Resize(ref _touched, touched * 2);
-                }
-
-                _touched[touched++] = slot;
-            }
 
             if (!double.IsNaN(sentiment))
             {
@@ -388,12 +440,37 @@ internal sealed class JourneyAccumulator
             }
         }
 
+        if (!reached && lastMove >= 0 && !lastMoveLost)
+        {
+            _channelMoves[lastMove + 1]++; // the journey ended after this move without the outcome
+        }
+
         for (var k = 0; k < touched; k++)
         {
             var slot = _touched[k];
             var cls = _journeyRated[slot] == 0 ? 3 : Classify(_journeySum[slot] / _journeyRated[slot]);
             _experience[(slot * 8) + (cls * 2) + outcome]++;
+            if (CompletedElsewhereLater(slot, stamp))
+            {
+                _forced[slot]++;
+            }
         }
+    }
+
+    /// <summary>Whether the journey, after its first visit to the slot, completed the same stage on another channel.</summary>
+    private bool CompletedElsewhereLater(int slot, int stamp)
+    {
+        var first = _firstVisit[slot];
+        var stageBase = slot - (slot % _channels);
+        for (var other = stageBase; other < stageBase + _channels; other++)
+        {
+            if (other != slot && _stamp[other] == stamp && _lastCompleted[other] > first)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>0 positive, 1 neutral, 2 negative.</summary>

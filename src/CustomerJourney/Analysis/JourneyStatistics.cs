@@ -32,6 +32,7 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
     private readonly DirectlyFollowsEdge[] _edges;
     private readonly PathVariant[] _variants;
     private readonly ChannelSwitch[] _switches;
+    private readonly ChannelTransition[] _moves;
     private readonly FunnelStep[] _funnel;
     private readonly TouchpointStatistics[] _touchpoints;
     private readonly SegmentStatistics[] _segments;
@@ -49,6 +50,7 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
         List<PathVariant> variants,
         TransitionCounts transitions,
         List<ChannelSwitch> switches,
+        List<ChannelTransition> moves,
         long[] stageReach,
         DurationSketch timeToConvert,
         DurationSketch betweenEvents,
@@ -77,6 +79,13 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
             return c != 0 ? c : string.CompareOrdinal(a.ToChannel, b.ToChannel);
         });
         _switches = switches.ToArray();
+        moves.Sort(static (a, b) =>
+        {
+            var c = Compare2(a.Stage, a.FromChannel, b.Stage, b.FromChannel);
+            return c != 0 ? c : string.CompareOrdinal(a.ToChannel, b.ToChannel);
+        });
+        _moves = moves.ToArray();
+        ChannelTransitions = new ReadOnlyCollection<ChannelTransition>(_moves);
         _funnel = new FunnelStep[context.Stages.Length];
         for (var k = 0; k < _funnel.Length; k++)
         {
@@ -161,6 +170,13 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
     /// being that of the event switched to. Sorted by (stage, from, to).
     /// </summary>
     public IReadOnlyList<ChannelSwitch> ChannelSwitches { get; }
+
+    /// <summary>
+    /// Moves between consecutive events by (stage left, channel left, channel reached), stays on a channel included, with how
+    /// many lost the customer's context (see <see cref="ChannelTransition"/>). Sorted by (stage, from, to); counts sum to
+    /// events − journeys.
+    /// </summary>
+    public IReadOnlyList<ChannelTransition> ChannelTransitions { get; }
 
     /// <summary>Journeys reaching each stage, in map order; never increases from one stage to the next.</summary>
     public IReadOnlyList<FunnelStep> Funnel { get; }
@@ -264,7 +280,7 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
              && Transitions == other.Transitions
              && _rejections.Equals(other._rejections) && _activities.Equals(other._activities)
              && _startActivities.Equals(other._startActivities) && _endActivities.Equals(other._endActivities)
-             && ArrayEquals(_edges, other._edges) && ArrayEquals(_variants, other._variants) && ArrayEquals(_switches, other._switches)
+             && ArrayEquals(_edges, other._edges) && ArrayEquals(_variants, other._variants) && ArrayEquals(_switches, other._switches) && ArrayEquals(_moves, other._moves)
              && ArrayEquals(_funnel, other._funnel) && TimeToConvert.Equals(other.TimeToConvert)
              && DurationBetweenEvents.Equals(other.DurationBetweenEvents) && _durationsByStage.Equals(other._durationsByStage)
              && ArrayEquals(_touchpoints, other._touchpoints) && Nps.Equals(other.Nps) && ArrayEquals(_segments, other._segments)

@@ -18,6 +18,7 @@ internal sealed class StatisticsBuilder
     private readonly Dictionary<string, Dictionary<string, SketchBuilder>> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string[], long> _variants = new(PathComparer.Instance);
     private readonly Dictionary<string[], long> _switches = new(PathComparer.Instance); // [stage, from, to]
+    private readonly Dictionary<string[], long[]> _channelTransitions = new(PathComparer.Instance); // [stage, from, to] → count, lost
     private readonly long[] _reach;
     private readonly Dictionary<string, SketchBuilder> _byStage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TouchpointBuilder> _touchpoints = new(StringComparer.Ordinal);
@@ -98,6 +99,24 @@ internal sealed class StatisticsBuilder
         var key = new[] { stage, from, to };
         _switches.TryGetValue(key, out var n);
         _switches[key] = checked(n + count);
+    }
+
+    public void AddChannelTransition(string stage, string from, string to, long count, long lostContext)
+    {
+        if (count == 0 && lostContext == 0)
+        {
+            return;
+        }
+
+        var key = new[] { stage, from, to };
+        if (!_channelTransitions.TryGetValue(key, out var cell))
+        {
+            cell = new long[2];
+            _channelTransitions.Add(key, cell);
+        }
+
+        cell[0] = checked(cell[0] + count);
+        cell[1] = checked(cell[1] + lostContext);
     }
 
     public void AddReach(int stageRank, long journeys) => _reach[stageRank] = checked(_reach[stageRank] + journeys);
@@ -187,6 +206,11 @@ internal sealed class StatisticsBuilder
             AddSwitch(w.Stage, w.FromChannel, w.ToChannel, w.Count);
         }
 
+        foreach (var m in s.ChannelTransitions)
+        {
+            AddChannelTransition(m.Stage, m.FromChannel, m.ToChannel, m.Count, m.LostContext);
+        }
+
         for (var k = 0; k < _reach.Length; k++)
         {
             AddReach(k, s.Funnel[k].Journeys);
@@ -245,6 +269,12 @@ internal sealed class StatisticsBuilder
             switches.Add(new ChannelSwitch(w.Key[0], w.Key[1], w.Key[2], w.Value));
         }
 
+        var moves = new List<ChannelTransition>(_channelTransitions.Count);
+        foreach (var m in _channelTransitions)
+        {
+            moves.Add(new ChannelTransition(m.Key[0], m.Key[1], m.Key[2], m.Value[0], m.Value[1]));
+        }
+
         var byStage = new List<KeyValuePair<string, DurationSketch>>(_byStage.Count);
         foreach (var d in _byStage)
         {
@@ -266,7 +296,7 @@ internal sealed class StatisticsBuilder
         return new JourneyStatistics(
             Context, Events, Journeys, OutcomeJourneys, rejections,
             NonZero(_activities), NonZero(_starts), NonZero(_ends),
-            edges, variants, _transitions, switches, (long[])_reach.Clone(),
+            edges, variants, _transitions, switches, moves, (long[])_reach.Clone(),
             TimeToConvert.Build(), Between.Build(), byStage, touchpoints,
             new NpsHistogram((long[])_nps.Clone()), segments, NonZero(_unknownEmotions));
     }
@@ -332,6 +362,13 @@ internal sealed class StatisticsBuilder
         /// <summary>[class × 2 + reached]: class 0 good, 1 neutral, 2 bad, 3 unrated.</summary>
         public long[] Experience { get; } = new long[8];
 
+        public long Attempts { get; set; }
+
+        public long ForcedCompletions { get; set; }
+
+        /// <summary>[rating − 1] for ratings 1 to 5.</summary>
+        public long[] Ratings { get; } = new long[5];
+
         public void Add(TouchpointStatistics t)
         {
             Events = checked(Events + t.Events);
@@ -344,11 +381,14 @@ internal sealed class StatisticsBuilder
             AddCell(1, t.Experience.Neutral);
             AddCell(2, t.Experience.Bad);
             AddCell(3, t.Experience.Unrated);
+            Attempts = checked(Attempts + t.Attempts);
+            ForcedCompletions = checked(ForcedCompletions + t.ForcedCompletions);
+            AddInto(Ratings, t.RawRatings, 0);
         }
 
         public TouchpointStatistics Build(string activity) =>
             new(activity, Stage, Channel, Events, new SentimentSummary(Positive, Neutral, Negative, SumMicros), new NpsHistogram((long[])Nps.Clone()),
-                new ExperienceOutcomeTable(Cell(0), Cell(1), Cell(2), Cell(3)));
+                new ExperienceOutcomeTable(Cell(0), Cell(1), Cell(2), Cell(3)), Attempts, ForcedCompletions, (long[])Ratings.Clone());
 
         private void AddCell(int cls, OutcomeCounts counts)
         {

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using CustomerJourney.Internal;
 
 namespace CustomerJourney.Analysis;
@@ -7,8 +9,13 @@ namespace CustomerJourney.Analysis;
 /// <remarks>Only touchpoints with at least one event are listed. Immutable; safe to share across threads.</remarks>
 public sealed class TouchpointStatistics : IEquatable<TouchpointStatistics>
 {
-    internal TouchpointStatistics(string activity, string stage, string channel, long events, SentimentSummary sentiment, NpsHistogram nps, ExperienceOutcomeTable experience)
+    internal TouchpointStatistics(string activity, string stage, string channel, long events, SentimentSummary sentiment, NpsHistogram nps, ExperienceOutcomeTable experience,
+        long attempts, long forcedCompletions, long[] ratings)
     {
+        Attempts = attempts;
+        ForcedCompletions = forcedCompletions;
+        RawRatings = ratings;
+        Ratings = new ReadOnlyCollection<long>(ratings);
         Activity = activity;
         Stage = stage;
         Channel = channel;
@@ -39,17 +46,46 @@ public sealed class TouchpointStatistics : IEquatable<TouchpointStatistics>
     /// <summary>Journeys that visited the touchpoint, by how they lived it × whether they reached the outcome.</summary>
     public ExperienceOutcomeTable Experience { get; }
 
+    /// <summary>Events here whose status is failed or abandoned: attempts that did not complete (at a touchpoint the map does not offer, attempts at a missing one).</summary>
+    public long Attempts { get; }
+
+    /// <summary>
+    /// Journeys that visited the touchpoint and later completed the same stage on another channel: the evidence of a forced
+    /// completion. At most <see cref="ExperienceOutcomeTable.Journeys"/> of <see cref="Experience"/>.
+    /// </summary>
+    /// <remarks>"Later" means after the journey's first event here; the completion elsewhere is an event with status completed.</remarks>
+    public long ForcedCompletions { get; }
+
+    /// <summary>Events here with a rating, by rating: five counts, for ratings 1 to 5 (CSAT is the share of 4 and 5).</summary>
+    public IReadOnlyList<long> Ratings { get; }
+
+    internal long[] RawRatings { get; }
+
     /// <inheritdoc/>
     public bool Equals(TouchpointStatistics? other) =>
         other is not null && string.Equals(Activity, other.Activity, StringComparison.Ordinal) && string.Equals(Stage, other.Stage, StringComparison.Ordinal)
         && string.Equals(Channel, other.Channel, StringComparison.Ordinal) && Events == other.Events && Sentiment.Equals(other.Sentiment)
-        && Nps.Equals(other.Nps) && Experience.Equals(other.Experience);
+        && Nps.Equals(other.Nps) && Experience.Equals(other.Experience)
+        && Attempts == other.Attempts && ForcedCompletions == other.ForcedCompletions && SameRatings(RawRatings, other.RawRatings);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as TouchpointStatistics);
 
     /// <inheritdoc/>
     public override int GetHashCode() => Hash.Combine(Hash.Of(Activity), Events.GetHashCode(), Sentiment.GetHashCode(), Experience.GetHashCode());
+
+    private static bool SameRatings(long[] a, long[] b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Returns the activity and its events.</summary>
     public override string ToString() => FormattableString.Invariant($"{Activity}: {Events} events");

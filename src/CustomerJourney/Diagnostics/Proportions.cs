@@ -8,6 +8,27 @@ namespace CustomerJourney.Diagnostics;
 /// </summary>
 internal static class Proportions
 {
+    /// <summary>z such that a two-sided interval has the given confidence: the upper tail beyond z is (1 − confidence) / 2; bisection, deterministic.</summary>
+    public static double ZForConfidence(double confidence)
+    {
+        var tail = (1.0 - confidence) / 2.0;
+        double low = 0.0, high = 40.0;
+        for (var i = 0; i < 200 && high - low > 1e-15; i++)
+        {
+            var mid = (low + high) / 2.0;
+            if (UpperNormalTail(mid) > tail)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return (low + high) / 2.0;
+    }
+
     /// <summary>z for a two-sided 95% interval.</summary>
     public const double Z95 = 1.959963984540054;
 
