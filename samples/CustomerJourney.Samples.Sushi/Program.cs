@@ -1,15 +1,45 @@
 // The sushi restaurant of the reference texts: it is 6 pm and the family wants sushi tonight.
-// This sample prints the journey the restaurant designs for them: which stage happens on which channel,
-// where a customer can carry on in another channel, and where the journey counts as a conversion.
+// This sample prints the journey the restaurant designs for them, then reads what 2,000 guests really did and
+// felt (a bundled synthetic log), analyzes their paths and diagnoses the journey, each finding with its evidence.
 using System;
+using System.IO;
 using System.Text;
 using CustomerJourney;
+using CustomerJourney.Analysis;
+using CustomerJourney.Diagnostics;
+using CustomerJourney.Events;
+using CustomerJourney.Json;
 using CustomerJourney.Rendering;
 
 // The grid uses ✓ ✗ ○: make sure the console receives UTF-8 whatever its default code page.
 Console.OutputEncoding = Encoding.UTF8;
 
+// 1. The design: stage × channel grid, legend, hand-offs, conversion stage and persona.
 var map = JourneyTemplates.SushiRestaurant;
-
-// Stage × channel grid, legend, hand-offs, conversion stage and persona, in one go.
 JourneyMapRenderer.WriteText(Console.Out, map);
+
+// 2. What guests did: every row is checked against the map (strict: a bad row stops with file, line and field).
+var log = EventLogReader.Load(Path.Combine(AppContext.BaseDirectory, "data", "sushi-events.csv"), new EventLogOptions { Map = map });
+
+// 3. Their paths; the outcome that matters here is coming back.
+var statistics = JourneyAnalyzer.Analyze(log, map, new AnalyzerOptions { Outcome = JourneyOutcome.StageReached("comeBack") });
+
+// 4. The diagnosis: findings sorted by kind, then importance, each saying why it was raised.
+var report = JourneyDiagnostician.Diagnose(map, statistics);
+Console.WriteLine();
+Console.WriteLine($"Diagnosis of {report.Journeys} journeys ({report.Events} events)");
+foreach (var finding in report.Findings)
+{
+    Console.WriteLine($"- {finding.Kind}{(finding.Subkind == FindingSubkind.None ? "" : "/" + finding.Subkind)}: {finding.Explanation}");
+}
+
+if (report.Nps is { } nps)
+{
+    Console.WriteLine();
+    Console.WriteLine($"NPS {nps.Score:0} (95% interval {nps.Low:0} to {nps.High:0}, {nps.Answers} answers)");
+}
+
+// 5. The full report as JSON, for tools.
+var output = Path.Combine(Path.GetTempPath(), "sushi-report.json");
+File.WriteAllText(output, DiagnosticReportJson.Serialize(report));
+Console.WriteLine($"Full report: {output}");

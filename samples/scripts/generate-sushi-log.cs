@@ -1,7 +1,7 @@
-#:project ../../src/CustomerJourney/CustomerJourney.csproj
+#:project ../../src/CustomerJourney.Json/CustomerJourney.Json.csproj
 #:property ImplicitUsings=enable
 
-// Writes samples/data/sushi-events.csv: a synthetic, deterministic log of 2,000 evenings at the sushi
+// Writes samples/data/sushi-map.json (the template, for cj) and samples/data/sushi-events.csv: a synthetic, deterministic log of 2,000 evenings at the sushi
 // restaurant of JourneyTemplates.SushiRestaurant (seed 002), with a few effects planted for the diagnosis
 // to find: late deliveries (dissatisfying), the warm welcome on site (enchantment), paying by phone, which
 // the restaurant does not offer (missing, forced completion), calling after searching on the web (a switch
@@ -86,3 +86,4 @@ var log = EventLog.FromEvents(events.OrderBy(e => e.Timestamp.UtcTicks), new Eve
 var path = Path.Combine("samples", "data", "sushi-events.csv");
 EventLogWriter.Save(log, path);
 Console.WriteLine($"{path}: {log.Count} events, {log.CustomerCount} customers");
+CustomerJourney.Json.JourneyMapJson.Save(map, Path.Combine("samples", "data", "sushi-map.json"));
