@@ -22,6 +22,7 @@ internal sealed class JourneyAccumulator
     private readonly bool _dropDuplicates;
     private readonly double _positive;
     private readonly double _negative;
+    private readonly double _lnGamma;
 
     private readonly long[] _activity;
     private readonly long[] _start;
@@ -78,6 +79,7 @@ internal sealed class JourneyAccumulator
         _positive = layout.Options.PositiveThreshold;
         _negative = layout.Options.NegativeThreshold;
         var accuracy = layout.Context.RelativeAccuracy;
+        _lnGamma = DurationSketch.LnGamma(accuracy);
         _activity = new long[_slots];
         _start = new long[_slots];
         _end = new long[_slots];
@@ -298,9 +300,10 @@ internal sealed class JourneyAccumulator
             else
             {
                 var dt = t - prevTicks;
-                _edges.Get(prevSlot, slot).Add(dt);
-                _between.Add(dt);
-                (_byStage[prevRank] ??= new SketchBuilder(_between.RelativeAccuracy)).Add(dt);
+                var bucket = dt == 0 ? 0 : DurationSketch.IndexOf(dt, _lnGamma); // once for the three sketches (same accuracy)
+                _edges.Get(prevSlot, slot).Add(dt, bucket);
+                _between.Add(dt, bucket);
+                (_byStage[prevRank] ??= new SketchBuilder(_between.RelativeAccuracy)).Add(dt, bucket);
                 var step = rank - prevRank;
                 if (step == 1)
                 {

@@ -32,7 +32,13 @@ internal sealed class SketchBuilder
     public long MaxTicks { get; private set; } = long.MinValue;
 
     /// <summary>Adds a duration in ticks (never negative: journeys are sorted by time).</summary>
-    public void Add(long ticks)
+    public void Add(long ticks) => Add(ticks, ticks == 0 ? 0 : DurationSketch.IndexOf(ticks, _lnGamma));
+
+    /// <summary>
+    /// Adds a duration whose bucket the caller computed once, as <see cref="DurationSketch.IndexOf"/> with
+    /// <see cref="DurationSketch.LnGamma"/> of this builder's accuracy, to feed several builders (ignored for 0 ticks).
+    /// </summary>
+    public void Add(long ticks, int index)
     {
         Count++;
         if (ticks < MinTicks)
@@ -58,7 +64,6 @@ internal sealed class SketchBuilder
             return;
         }
 
-        var index = DurationSketch.IndexOf(ticks, _lnGamma);
         var at = index - _offset;
         if (at < 0 || at >= _counts.Length)
         {

@@ -1,0 +1,47 @@
+using System.IO;
+using BenchmarkDotNet.Attributes;
+using CustomerJourney.Analysis;
+using CustomerJourney.Benchmarks.Data;
+using CustomerJourney.Benchmarks.Events;
+using CustomerJourney.Events;
+
+namespace CustomerJourney.Benchmarks.Analysis;
+
+/// <summary>
+/// What <c>cj paths</c> does, without the file system: read the generated CSV from a MemoryStream and analyze it on 2 threads
+/// (map inferred from the log), against the baseline of scanning the same bytes counting newlines and commas.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class PathsEndToEndBenchmark
+{
+    private byte[] _csv = [];
+    private AnalyzerOptions _options = null!;
+
+    [Params(10_000_000)]
+    public int Events { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _csv = GeneratedLog.Csv(GeneratedLog.Create(Events));
+        _options = new AnalyzerOptions { MaxDegreeOfParallelism = 2 };
+    }
+
+    /// <summary>Counts newlines and commas in the same bytes.</summary>
+    [Benchmark(Baseline = true)]
+    public long ScanBytes()
+    {
+        using var stream = new MemoryStream(_csv, writable: false);
+        return ByteScan.CountNewlinesAndCommas(stream);
+    }
+
+    /// <summary>Reads the CSV and analyzes it.</summary>
+    [Benchmark]
+    public JourneyStatistics ReadAndAnalyze()
+    {
+        using var stream = new MemoryStream(_csv, writable: false);
+        var log = EventLogReader.Read(stream, EventLogFormat.Csv);
+        return JourneyAnalyzer.Analyze(log, map: null, _options);
+    }
+}
