@@ -1,6 +1,7 @@
 // The sushi restaurant of the reference texts: it is 6 pm and the family wants sushi tonight.
 // This sample prints the journey the restaurant designs for them, then reads what 2,000 guests really did and
-// felt (a bundled synthetic log), analyzes their paths and diagnoses the journey, each finding with its evidence.
+// felt (a bundled synthetic log), analyzes their paths and diagnoses the journey, each finding with its evidence,
+// and writes the report as JSON and as an HTML page.
 using System;
 using System.IO;
 using System.Text;
@@ -39,7 +40,13 @@ if (report.Nps is { } nps)
     Console.WriteLine($"NPS {nps.Score:0} (95% interval {nps.Low:0} to {nps.High:0}, {nps.Answers} answers)");
 }
 
-// 5. The full report as JSON, for tools.
-var output = Path.Combine(Path.GetTempPath(), "sushi-report.json");
-File.WriteAllText(output, DiagnosticReportJson.Serialize(report));
-Console.WriteLine($"Full report: {output}");
+// 5. The full report as JSON, for tools, and as one self-contained HTML page, for people: heatmap, emotion curve,
+//    funnel, channel switches, findings with their evidence, NPS and CSAT. Written to the first argument's folder, or temp.
+var folder = args.Length > 0 ? args[0] : Path.GetTempPath();
+Directory.CreateDirectory(folder);
+var json = Path.Combine(folder, "sushi-report.json");
+File.WriteAllText(json, DiagnosticReportJson.Serialize(report));
+var html = Path.Combine(folder, "sushi-report.html");
+File.WriteAllText(html, ReportRenderer.ToHtml(report, map, statistics));
+Console.WriteLine($"Full report: {json}");
+Console.WriteLine($"Open in a browser: {html}");

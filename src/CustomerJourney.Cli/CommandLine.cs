@@ -27,15 +27,19 @@ internal static class CommandLine
           cj paths    --events <file> [--map <map.json>] [--top N] [--format json|markdown] [--out <file>]
                       [--duplicates drop|keep] [--timezone <IANA id>]
           cj diagnose --events <file> --map <map.json> [--outcome conversion|stage:<id>|promoter]
-                      [--format json] [--out <file>]
+                      [--format json|markdown|html] [--out <file>]
           cj convert  --events <in> --out <out.csv|.jsonl|.xes>
 
         Event files: .csv, .jsonl, .xes, each optionally .gz; the format follows the extension.
 
         Exit codes: 0 done, 2 bad usage, 3 bad input.
+        Progress goes to standard error on long runs (files from 64 MB, or steps over 2 s).
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, ProgressPolicy.Default);
+
+    /// <summary>Runs with a given progress policy, so tests can make a small input talkative.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, ProgressPolicy progress)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -45,7 +49,7 @@ internal static class CommandLine
 
         try
         {
-            return Dispatch(args, stdout, stderr);
+            return Dispatch(args, stdout, stderr, new Progress(stderr, progress));
         }
         catch (Exception ex) when (ex is UsageException or ArgumentException)
         {
@@ -61,12 +65,12 @@ internal static class CommandLine
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr) => args[0] switch
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, Progress progress) => args[0] switch
     {
         "map" => MapCommands.Run(args, stdout),
-        "convert" => ConvertCommand.Run(args, stderr),
-        "paths" => PathsCommand.Run(args, stdout),
-        "diagnose" => DiagnoseCommand.Run(args, stdout),
+        "convert" => ConvertCommand.Run(args, stderr, progress),
+        "paths" => PathsCommand.Run(args, stdout, progress),
+        "diagnose" => DiagnoseCommand.Run(args, stdout, progress),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 

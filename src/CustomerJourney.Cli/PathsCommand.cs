@@ -18,7 +18,7 @@ namespace CustomerJourney.Cli;
 /// </remarks>
 internal static class PathsCommand
 {
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout, Progress progress)
     {
         var a = Arguments.Parse(args, 1, "events", "map", "top", "format", "duplicates", "timezone", "out");
         a.ExpectPositionals(0, string.Empty);
@@ -32,13 +32,13 @@ internal static class PathsCommand
         var options = Inputs.EventOptions(map);
         options.ErrorMode = ErrorMode.Lenient;
         options.AssumedTimeZone = zone;
-        var log = EventLogFiles.Load(eventsPath, options);
+        var log = progress.LoadEvents(eventsPath, options);
         var analyzer = new AnalyzerOptions
         {
             Duplicates = duplicates,
             DefaultChannel = options.DefaultChannel,
         };
-        var statistics = JourneyAnalyzer.Analyze(log, map, analyzer);
+        var statistics = progress.Step("analyzing", () => JourneyAnalyzer.Analyze(log, map, analyzer));
         var output = format == "json"
             ? JourneyStatisticsJson.ToPathsJsonUtf8(statistics, top)
             : Encoding.UTF8.GetBytes(StatisticsRenderer.ToMarkdown(statistics, new StatisticsRenderOptions { TopVariants = top ?? StatisticsRenderOptions.DefaultTop, TopTransitions = top ?? StatisticsRenderOptions.DefaultTop }).TrimEnd('\n'));

@@ -5,11 +5,13 @@ namespace CustomerJourney.Rendering;
 /// <summary>Writes a map as Markdown: the stage × channel table, the hand-offs, the conversion stage, the personas.</summary>
 internal static class MarkdownMapWriter
 {
-    public static void Write(TextWriter writer, JourneyMap map, bool includeDesiredExperience, ObservedSentiment observed)
+    /// <summary>
+    /// The stage × channel table, then its legend without a line end (callers finish it): shared by the map and the
+    /// diagnosis, so both read the grid the same way.
+    /// </summary>
+    public static void WriteGrid(TextWriter writer, JourneyMap map, bool includeDesiredExperience, ObservedSentiment observed, bool includePhase)
     {
-        writer.Write("# ");
-        writer.Write(MarkdownText.Escape(map.Name ?? "Journey map"));
-        writer.Write("\n\n| Stage | Phase |");
+        writer.Write(includePhase ? "| Stage | Phase |" : "| Stage |");
         foreach (var channel in map.Channels)
         {
             writer.Write(' ');
@@ -17,7 +19,7 @@ internal static class MarkdownMapWriter
             writer.Write(" |");
         }
 
-        writer.Write("\n|---|---|");
+        writer.Write(includePhase ? "\n|---|---|" : "\n|---|");
         for (var c = 0; c < map.Channels.Count; c++)
         {
             writer.Write("---|");
@@ -29,8 +31,12 @@ internal static class MarkdownMapWriter
             var stage = map.Stages[s];
             writer.Write("| ");
             writer.Write(MarkdownText.Escape(stage.Name));
-            writer.Write(" | ");
-            writer.Write(MapCells.PhaseName(stage.Phase));
+            if (includePhase)
+            {
+                writer.Write(" | ");
+                writer.Write(MapCells.PhaseName(stage.Phase));
+            }
+
             writer.Write(" |");
             for (var c = 0; c < map.Channels.Count; c++)
             {
@@ -51,6 +57,14 @@ internal static class MarkdownMapWriter
         writer.Write(includeDesiredExperience
             ? " offered but not expected · numbers: desired experience, from -1 to +1"
             : " offered but not expected");
+    }
+
+    public static void Write(TextWriter writer, JourneyMap map, bool includeDesiredExperience, ObservedSentiment observed)
+    {
+        writer.Write("# ");
+        writer.Write(MarkdownText.Escape(map.Name ?? "Journey map"));
+        writer.Write("\n\n");
+        WriteGrid(writer, map, includeDesiredExperience, observed, includePhase: true);
         writer.Write(observed.IsEmpty ? "\n" : " · observed: mean sentiment of the events, from -1 to +1\n");
 
         writer.Write("\n## Hand-offs\n\n");

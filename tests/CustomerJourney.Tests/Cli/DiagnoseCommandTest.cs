@@ -2,7 +2,11 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using CustomerJourney.Analysis;
+using CustomerJourney.Cli;
+using CustomerJourney.Diagnostics;
 using CustomerJourney.Events;
+using CustomerJourney.Rendering;
 using CustomerJourney.Json;
 using CustomerJourney.Tests.Diagnostics;
 
@@ -39,8 +43,7 @@ public sealed class DiagnoseCommandTest : IDisposable
     }
 
     [Theory]
-    [InlineData("--format", "markdown")]
-    [InlineData("--format", "html")]
+    [InlineData("--format", "pdf")]
     [InlineData("--outcome", "revenue")]
     public void Diagnose_UnsupportedOption_ExitsTwo(string option, string value)
     {
@@ -48,6 +51,60 @@ public sealed class DiagnoseCommandTest : IDisposable
         var (code, _, error) = CliRunner.Run("diagnose", "--events", events, "--map", map, option, value);
         Assert.Equal(2, code);
         Assert.Contains(value, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_FormatHtml_WritesTheLibrarysPage_ToOut()
+    {
+        var (events, map) = Inputs();
+        var target = Path.Combine(_dir, "report.html");
+        var (code, printed, error) = CliRunner.Run("diagnose", "--events", events, "--map", map, "--format", "html", "--out", target);
+        Assert.True(code == 0, error);
+        Assert.Equal(string.Empty, printed);
+
+        var stats = JourneyAnalyzer.Analyze(EventLogFiles.Load(events, new EventLogOptions { Map = PlantedLogs.Map }, TestContext.Current.CancellationToken), PlantedLogs.Map, cancellationToken: TestContext.Current.CancellationToken);
+        var expected = ReportRenderer.ToHtml(JourneyDiagnostician.Diagnose(PlantedLogs.Map, stats), PlantedLogs.Map, stats);
+        Assert.Equal(expected, File.ReadAllText(target));
+        Assert.StartsWith("<!DOCTYPE html>", expected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_FormatMarkdown_PrintsTheFindingsTable()
+    {
+        var (events, map) = Inputs();
+        var (code, printed, error) = CliRunner.Run("diagnose", "--events", events, "--map", map, "--format", "markdown");
+        Assert.True(code == 0, error);
+        Assert.StartsWith("# Diagnosis: planted\n", printed, StringComparison.Ordinal);
+        Assert.Contains("\n## Findings\n\n| Kind | Where |", printed, StringComparison.Ordinal);
+        Assert.Contains("| Rupture point (impossible switch) | select: Store → Web |", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_LongRun_ReportsProgressOnStandardError_NotInTheResult()
+    {
+        var (events, map) = Inputs();
+        using var stdout = new StringWriter { NewLine = "\n" };
+        using var stderr = new StringWriter { NewLine = "\n" };
+        var code = CommandLine.Run(["diagnose", "--events", events, "--map", map], stdout, stderr, new ProgressPolicy(0, TimeSpan.Zero));
+        Assert.Equal(0, code);
+
+        var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("cj: reading " + events + " (", lines[0], StringComparison.Ordinal);
+        Assert.Contains("cj: reading " + events + ": 50%", lines);
+        var log = EventLogFiles.Load(events, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Contains(lines, l => l.StartsWith($"cj: read {log.Count} events of {log.CustomerCount} customers in ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("cj: analyzing in ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("cj: diagnosing in ", StringComparison.Ordinal));
+        Assert.Equal(CliRunner.Run("diagnose", "--events", events, "--map", map).Out, stdout.ToString());
+    }
+
+    [Fact]
+    public void Diagnose_ShortRun_IsQuietOnStandardError()
+    {
+        var (events, map) = Inputs();
+        var (code, _, error) = CliRunner.Run("diagnose", "--events", events, "--map", map);
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
     }
 
     [Fact]
