@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using CustomerJourney.Diagnostics;
@@ -15,7 +16,8 @@ namespace CustomerJourney.Json;
 /// <c>missing</c>, <c>dissatisfying</c>, <c>forcedCompletion</c>, <c>impossibleSwitch</c>, <c>forcedSwitch</c>, or null;
 /// absent places and map-only figures null), <c>funnel</c> [{stage, journeys, conversion}], <c>nps</c> {overall,
 /// byTouchpoint, bySegment, byPersona} with {answers, promoters, detractors, score, low, high}, <c>csat</c> {overall,
-/// byTouchpoint} with {satisfied, ratings, rate, low, high}, <c>experienceGaps</c> [{stage, channel, desired, observed, gap,
+/// byTouchpoint, bySegment, byPersona} with {satisfied, ratings, rate, low, high}, <c>ces</c> {overall, byTouchpoint,
+/// bySegment, byPersona} with {easy, answers, rate, low, high}, <c>experienceGaps</c> [{stage, channel, desired, observed, gap,
 /// ratedEvents}], <c>variants</c> {top: [{path, count}], otherVariants, otherJourneys}, <c>coverage</c> [{stage, offered,
 /// expected, missing}], <c>continuity</c> [{from, to, stage}], <c>referenceModel</c> {unusedTouchpoints: [{stage, channel,
 /// count}], unmappedTransitions: [{from, to, reason, count}]}.
@@ -118,18 +120,8 @@ public static class DiagnosticReportJson
         WriteNpsMap(w, "bySegment", r.NpsBySegment);
         WriteNpsMap(w, "byPersona", r.NpsByPersona);
         w.WriteEndObject();
-        w.WriteStartObject("csat");
-        w.WritePropertyName("overall");
-        WriteShare(w, r.Csat);
-        w.WriteStartObject("byTouchpoint");
-        foreach (var c in r.CsatByTouchpoint)
-        {
-            w.WritePropertyName(c.Key);
-            WriteShare(w, c.Value);
-        }
-
-        w.WriteEndObject();
-        w.WriteEndObject();
+        WriteShares(w, "csat", "satisfied", "ratings", r.Csat, r.CsatByTouchpoint, r.CsatBySegment, r.CsatByPersona);
+        WriteShares(w, "ces", "easy", "answers", r.Ces, r.CesByTouchpoint, r.CesBySegment, r.CesByPersona);
         w.WriteStartArray("experienceGaps");
         foreach (var g in r.ExperienceGaps)
         {
@@ -248,7 +240,33 @@ public static class DiagnosticReportJson
         w.WriteEndObject();
     }
 
-    private static void WriteShare(Utf8JsonWriter w, ProportionEstimate? e)
+    private static void WriteShares(
+        Utf8JsonWriter w, string name, string successes, string trials, ProportionEstimate? overall,
+        IReadOnlyDictionary<string, ProportionEstimate> byTouchpoint, IReadOnlyDictionary<string, ProportionEstimate> bySegment,
+        IReadOnlyDictionary<string, ProportionEstimate> byPersona)
+    {
+        w.WriteStartObject(name);
+        w.WritePropertyName("overall");
+        WriteShare(w, overall, successes, trials);
+        WriteShareMap(w, "byTouchpoint", byTouchpoint, successes, trials);
+        WriteShareMap(w, "bySegment", bySegment, successes, trials);
+        WriteShareMap(w, "byPersona", byPersona, successes, trials);
+        w.WriteEndObject();
+    }
+
+    private static void WriteShareMap(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, ProportionEstimate> map, string successes, string trials)
+    {
+        w.WriteStartObject(name);
+        foreach (var c in map)
+        {
+            w.WritePropertyName(c.Key);
+            WriteShare(w, c.Value, successes, trials);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteShare(Utf8JsonWriter w, ProportionEstimate? e, string successes, string trials)
     {
         if (e is null)
         {
@@ -257,8 +275,8 @@ public static class DiagnosticReportJson
         }
 
         w.WriteStartObject();
-        w.WriteNumber("satisfied", e.Successes);
-        w.WriteNumber("ratings", e.Trials);
+        w.WriteNumber(successes, e.Successes);
+        w.WriteNumber(trials, e.Trials);
         JsonOutput.WriteNumber(w, "rate", e.Rate);
         JsonOutput.WriteNumber(w, "low", e.Low);
         JsonOutput.WriteNumber(w, "high", e.High);

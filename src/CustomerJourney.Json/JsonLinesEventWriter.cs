@@ -84,6 +84,11 @@ internal sealed class JsonLinesEventWriter
                 w.WriteString("segment", log.SegmentNames[sg[i]]);
             }
 
+            if (log.Effort is { } f && f[i] != 0)
+            {
+                w.WriteNumber("effort", f[i]);
+            }
+
             for (var k = 0; k < log.AttributeColumns.Length; k++)
             {
                 if (log.AttributeColumns[k] is { } column && column[i] >= 0)

@@ -145,22 +145,8 @@ internal static class StatisticsReader
 
             tp.Attempts += Long(t, "attempts", at);
             tp.ForcedCompletions += Long(t, "forcedCompletions", at);
-            var r = 0;
-            foreach (var v in Array(t, "ratings", at))
-            {
-                if (r == 5)
-                {
-                    throw new JsonException($"{at}.ratings: expected 5 counts.");
-                }
-
-                tp.Ratings[r] += Long(v, $"{at}.ratings[{r}]");
-                r++;
-            }
-
-            if (r != 5)
-            {
-                throw new JsonException($"{at}.ratings: expected 5 counts.");
-            }
+            StatisticsBuilder.AddInto(tp.Ratings, Counts(t, "ratings", 5, at, required: true), 0);
+            StatisticsBuilder.AddInto(tp.Efforts, Counts(t, "efforts", 7, at, required: false), 0);
         }
 
         b.AddNps(Histogram(root, "$"));
@@ -168,7 +154,9 @@ internal static class StatisticsReader
         foreach (var g in Array(root, "segments", "$"))
         {
             var at = $"$.segments[{i++}]";
-            b.AddSegment(String(g, "segment", at), Long(g, "journeys", at), Histogram(g, at), 0);
+            b.AddSegment(
+                String(g, "segment", at), Long(g, "journeys", at), Histogram(g, at), 0,
+                Counts(g, "ratings", 5, at, required: false), 0, Counts(g, "efforts", 7, at, required: false), 0);
         }
 
         foreach (var u in Object(root, "unknownEmotions", "$"))
@@ -256,6 +244,30 @@ internal static class StatisticsReader
         return count == 0
             ? DurationSketch.Empty(accuracy)
             : new DurationSketch(accuracy, count, zero, sum, Long(e, "minTicks", at), Long(e, "maxTicks", at), indexes.ToArray(), counts.ToArray());
+    }
+
+    /// <summary>A fixed-length array of counts; all zeros when absent and not required (files written before the field).</summary>
+    private static long[] Counts(JsonElement parent, string name, int length, string at, bool required)
+    {
+        var counts = new long[length];
+        if (!required && !parent.TryGetProperty(name, out _))
+        {
+            return counts;
+        }
+
+        var i = 0;
+        foreach (var v in Array(parent, name, at))
+        {
+            if (i == length)
+            {
+                throw new JsonException($"{at}.{name}: expected {length} counts.");
+            }
+
+            counts[i] = Long(v, $"{at}.{name}[{i}]");
+            i++;
+        }
+
+        return i == length ? counts : throw new JsonException($"{at}.{name}: expected {length} counts.");
     }
 
     private static long[] Histogram(JsonElement parent, string at)

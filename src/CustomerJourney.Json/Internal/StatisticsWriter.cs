@@ -139,6 +139,7 @@ internal static class StatisticsWriter
             w.WriteNumber("attempts", t.Attempts);
             w.WriteNumber("forcedCompletions", t.ForcedCompletions);
             WriteLongs(w, "ratings", t.Ratings);
+            WriteLongs(w, "efforts", t.Efforts);
             w.WriteEndObject();
         }
 
@@ -151,6 +152,8 @@ internal static class StatisticsWriter
             w.WriteString("segment", g.Segment);
             w.WriteNumber("journeys", g.Journeys);
             WriteLongs(w, "nps", g.Nps.Counts);
+            WriteLongs(w, "ratings", g.Ratings);
+            WriteLongs(w, "efforts", g.Efforts);
             w.WriteEndObject();
         }
 

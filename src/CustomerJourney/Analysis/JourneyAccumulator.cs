@@ -40,10 +40,14 @@ internal sealed class JourneyAccumulator
     private readonly long[] _experience; // [slot × 8 + class × 2 + reached]
     private readonly long[] _attempts; // [slot]: failed or abandoned events
     private readonly long[] _ratings; // [slot × 5 + rating − 1]
+    private readonly long[] _efforts; // [slot × 7 + answer − 1]
+    private readonly long[] _journeyScores = new long[12]; // this journey's ratings [0, 5) and effort answers [5, 12)
     private readonly long[] _forced; // [slot]: visiting journeys that later completed the stage on another channel
     private readonly long[] _channelMoves; // [(from rank × channels + from channel) × channels + to channel] × 2: count, lost context
     private readonly long[] _segmentJourneys;
     private readonly long[] _segmentNps;
+    private readonly long[] _segmentRatings; // [segment × 5 + rating − 1]
+    private readonly long[] _segmentEfforts; // [segment × 7 + answer − 1]
     private readonly long[] _unknownEmotions;
     private readonly long[] _rejected = new long[RejectionReport.ReasonCount];
     private long _forward;
@@ -94,9 +98,12 @@ internal sealed class JourneyAccumulator
         _experience = new long[checked(_slots * 8)];
         _segmentJourneys = new long[_log.SegmentNames.Length];
         _segmentNps = new long[checked(_log.SegmentNames.Length * 11)];
+        _segmentRatings = new long[checked(_log.SegmentNames.Length * 5)];
+        _segmentEfforts = new long[checked(_log.SegmentNames.Length * 7)];
         _unknownEmotions = new long[_log.EmotionNames.Length];
         _attempts = new long[_slots];
         _ratings = new long[checked(_slots * 5)];
+        _efforts = new long[checked(_slots * 7)];
         _forced = new long[_slots];
         _channelMoves = new long[checked(layout.StageCount * _channels * _channels * 2)];
         _firstVisit = new int[_slots];
@@ -169,6 +176,7 @@ internal sealed class JourneyAccumulator
             StatisticsBuilder.AddInto(t.Nps, _npsBySlot, s * 11);
             StatisticsBuilder.AddInto(t.Experience, _experience, s * 8);
             StatisticsBuilder.AddInto(t.Ratings, _ratings, s * 5);
+            StatisticsBuilder.AddInto(t.Efforts, _efforts, s * 7);
             t.Attempts = checked(t.Attempts + _attempts[s]);
             t.ForcedCompletions = checked(t.ForcedCompletions + _forced[s]);
         }
@@ -221,7 +229,7 @@ internal sealed class JourneyAccumulator
         {
             if (_segmentJourneys[g] != 0)
             {
-                builder.AddSegment(_log.SegmentNames[g], _segmentJourneys[g], _segmentNps, g * 11);
+                builder.AddSegment(_log.SegmentNames[g], _segmentJourneys[g], _segmentNps, g * 11, _segmentRatings, g * 5, _segmentEfforts, g * 7);
             }
         }
 
@@ -276,6 +284,7 @@ internal sealed class JourneyAccumulator
         var maxRank = -1;
         var lastMove = -1;
         var lastMoveLost = false;
+        var scored = false;
         for (var i = 0; i < length; i++)
         {
             var e = _items[i];
@@ -351,6 +360,15 @@ internal sealed class JourneyAccumulator
             if (_log.Rating is { } ratings && ratings[e] is >= 1 and <= 5)
             {
                 _ratings[(slot * 5) + ratings[e] - 1]++;
+                _journeyScores[ratings[e] - 1]++;
+                scored = true;
+            }
+
+            if (_log.Effort is { } efforts && efforts[e] is >= 1 and <= 7)
+            {
+                _efforts[(slot * 7) + efforts[e] - 1]++;
+                _journeyScores[5 + efforts[e] - 1]++;
+                scored = true;
             }
 
             if (_stamp[slot] != stamp)
@@ -441,6 +459,24 @@ internal sealed class JourneyAccumulator
             {
                 _segmentNps[(journeySegment * 11) + lastNps]++;
             }
+
+            if (scored)
+            {
+                for (var r = 0; r < 5; r++)
+                {
+                    _segmentRatings[(journeySegment * 5) + r] += _journeyScores[r];
+                }
+
+                for (var f = 0; f < 7; f++)
+                {
+                    _segmentEfforts[(journeySegment * 7) + f] += _journeyScores[5 + f];
+                }
+            }
+        }
+
+        if (scored)
+        {
+            Array.Clear(_journeyScores, 0, _journeyScores.Length);
         }
 
         if (!reached && lastMove >= 0 && !lastMoveLost)

@@ -145,7 +145,7 @@ internal sealed class StatisticsBuilder
 
     public void AddNps(long[] histogram) => AddInto(_nps, histogram, 0);
 
-    public void AddSegment(string segment, long journeys, long[] nps, int npsOffset)
+    public void AddSegment(string segment, long journeys, long[] nps, int npsOffset, long[] ratings, int ratingsOffset, long[] efforts, int effortsOffset)
     {
         if (!_segments.TryGetValue(segment, out var s))
         {
@@ -155,6 +155,8 @@ internal sealed class StatisticsBuilder
 
         s.Journeys = checked(s.Journeys + journeys);
         AddInto(s.Nps, nps, npsOffset);
+        AddInto(s.Ratings, ratings, ratingsOffset);
+        AddInto(s.Efforts, efforts, effortsOffset);
     }
 
     public void AddUnknownEmotion(string label, long count) => Increment(_unknownEmotions, label, count);
@@ -231,7 +233,7 @@ internal sealed class StatisticsBuilder
         AddNps(s.Nps.RawCounts);
         foreach (var g in s.Segments)
         {
-            AddSegment(g.Segment, g.Journeys, g.Nps.RawCounts, 0);
+            AddSegment(g.Segment, g.Journeys, g.Nps.RawCounts, 0, g.RawRatings, 0, g.RawEfforts, 0);
         }
 
         foreach (var u in s.UnknownEmotions)
@@ -290,7 +292,8 @@ internal sealed class StatisticsBuilder
         var segments = new List<SegmentStatistics>(_segments.Count);
         foreach (var g in _segments)
         {
-            segments.Add(new SegmentStatistics(g.Key, g.Value.Journeys, new NpsHistogram((long[])g.Value.Nps.Clone())));
+            segments.Add(new SegmentStatistics(
+                g.Key, g.Value.Journeys, new NpsHistogram((long[])g.Value.Nps.Clone()), (long[])g.Value.Ratings.Clone(), (long[])g.Value.Efforts.Clone()));
         }
 
         return new JourneyStatistics(
@@ -369,6 +372,9 @@ internal sealed class StatisticsBuilder
         /// <summary>[rating − 1] for ratings 1 to 5.</summary>
         public long[] Ratings { get; } = new long[5];
 
+        /// <summary>[answer − 1] for effort answers 1 to 7.</summary>
+        public long[] Efforts { get; } = new long[7];
+
         public void Add(TouchpointStatistics t)
         {
             Events = checked(Events + t.Events);
@@ -384,11 +390,12 @@ internal sealed class StatisticsBuilder
             Attempts = checked(Attempts + t.Attempts);
             ForcedCompletions = checked(ForcedCompletions + t.ForcedCompletions);
             AddInto(Ratings, t.RawRatings, 0);
+            AddInto(Efforts, t.RawEfforts, 0);
         }
 
         public TouchpointStatistics Build(string activity) =>
             new(activity, Stage, Channel, Events, new SentimentSummary(Positive, Neutral, Negative, SumMicros), new NpsHistogram((long[])Nps.Clone()),
-                new ExperienceOutcomeTable(Cell(0), Cell(1), Cell(2), Cell(3)), Attempts, ForcedCompletions, (long[])Ratings.Clone());
+                new ExperienceOutcomeTable(Cell(0), Cell(1), Cell(2), Cell(3)), Attempts, ForcedCompletions, (long[])Ratings.Clone(), (long[])Efforts.Clone());
 
         private void AddCell(int cls, OutcomeCounts counts)
         {
@@ -404,5 +411,9 @@ internal sealed class StatisticsBuilder
         public long Journeys { get; set; }
 
         public long[] Nps { get; } = new long[11];
+
+        public long[] Ratings { get; } = new long[5];
+
+        public long[] Efforts { get; } = new long[7];
     }
 }

@@ -10,8 +10,10 @@ namespace CustomerJourney.Analysis;
 public sealed class TouchpointStatistics : IEquatable<TouchpointStatistics>
 {
     internal TouchpointStatistics(string activity, string stage, string channel, long events, SentimentSummary sentiment, NpsHistogram nps, ExperienceOutcomeTable experience,
-        long attempts, long forcedCompletions, long[] ratings)
+        long attempts, long forcedCompletions, long[] ratings, long[] efforts)
     {
+        RawEfforts = efforts;
+        Efforts = new ReadOnlyCollection<long>(efforts);
         Attempts = attempts;
         ForcedCompletions = forcedCompletions;
         RawRatings = ratings;
@@ -61,12 +63,21 @@ public sealed class TouchpointStatistics : IEquatable<TouchpointStatistics>
 
     internal long[] RawRatings { get; }
 
+    /// <summary>
+    /// Events here with a customer-effort answer, by answer: seven counts, for answers 1 to 7 (7: the easiest; CES is the
+    /// share of 5 to 7).
+    /// </summary>
+    public IReadOnlyList<long> Efforts { get; }
+
+    internal long[] RawEfforts { get; }
+
     /// <inheritdoc/>
     public bool Equals(TouchpointStatistics? other) =>
         other is not null && string.Equals(Activity, other.Activity, StringComparison.Ordinal) && string.Equals(Stage, other.Stage, StringComparison.Ordinal)
         && string.Equals(Channel, other.Channel, StringComparison.Ordinal) && Events == other.Events && Sentiment.Equals(other.Sentiment)
         && Nps.Equals(other.Nps) && Experience.Equals(other.Experience)
-        && Attempts == other.Attempts && ForcedCompletions == other.ForcedCompletions && SameRatings(RawRatings, other.RawRatings);
+        && Attempts == other.Attempts && ForcedCompletions == other.ForcedCompletions && Same(RawRatings, other.RawRatings)
+        && Same(RawEfforts, other.RawEfforts);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as TouchpointStatistics);
@@ -74,8 +85,13 @@ public sealed class TouchpointStatistics : IEquatable<TouchpointStatistics>
     /// <inheritdoc/>
     public override int GetHashCode() => Hash.Combine(Hash.Of(Activity), Events.GetHashCode(), Sentiment.GetHashCode(), Experience.GetHashCode());
 
-    private static bool SameRatings(long[] a, long[] b)
+    internal static bool Same(long[] a, long[] b)
     {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
         for (var i = 0; i < a.Length; i++)
         {
             if (a[i] != b[i])

@@ -62,8 +62,14 @@ internal sealed class DiagnosticEngine
         var npsBySegment = new List<KeyValuePair<string, NpsEstimate>>();
         var npsByPersona = new List<KeyValuePair<string, NpsEstimate>>();
         var csatByTouchpoint = new List<KeyValuePair<string, ProportionEstimate>>();
+        var csatBySegment = new List<KeyValuePair<string, ProportionEstimate>>();
+        var csatByPersona = new List<KeyValuePair<string, ProportionEstimate>>();
+        var cesByTouchpoint = new List<KeyValuePair<string, ProportionEstimate>>();
+        var cesBySegment = new List<KeyValuePair<string, ProportionEstimate>>();
+        var cesByPersona = new List<KeyValuePair<string, ProportionEstimate>>();
         var gaps = new List<ExperienceGap>();
         ProportionEstimate? csat = null;
+        ProportionEstimate? ces = null;
         NpsEstimate? nps = null;
         VariantSelection? top = null;
         IReadOnlyList<FunnelStep> funnel = Array.Empty<FunnelStep>();
@@ -72,7 +78,8 @@ internal sealed class DiagnosticEngine
         {
             ReferenceModel(s, unused, unmapped);
             nps = NpsEstimate.From(s.Nps, _z);
-            long satisfied = 0, rated = 0;
+            var allRatings = new long[5];
+            var allEfforts = new long[7];
             foreach (var t in s.Touchpoints)
             {
                 if (NpsEstimate.From(t.Nps, _z) is { } e)
@@ -80,18 +87,29 @@ internal sealed class DiagnosticEngine
                     npsByTouchpoint.Add(new KeyValuePair<string, NpsEstimate>(t.Activity, e));
                 }
 
-                long good = checked(t.Ratings[3] + t.Ratings[4]), all = checked(t.Ratings[0] + t.Ratings[1] + t.Ratings[2] + good);
-                if (all > 0)
-                {
-                    csatByTouchpoint.Add(new KeyValuePair<string, ProportionEstimate>(t.Activity, new ProportionEstimate(good, all, _z)));
-                    satisfied = checked(satisfied + good);
-                    rated = checked(rated + all);
-                }
+                Add(csatByTouchpoint, t.Activity, TopShare(t.RawRatings, CsatFrom));
+                Add(cesByTouchpoint, t.Activity, TopShare(t.RawEfforts, CesFrom));
+                StatisticsBuilder.AddInto(allRatings, t.RawRatings, 0);
+                StatisticsBuilder.AddInto(allEfforts, t.RawEfforts, 0);
             }
 
-            csat = rated > 0 ? new ProportionEstimate(satisfied, rated, _z) : null;
+            csat = TopShare(allRatings, CsatFrom);
+            ces = TopShare(allEfforts, CesFrom);
             foreach (var g in s.Segments)
             {
+                var segmentCsat = TopShare(g.RawRatings, CsatFrom);
+                var segmentCes = TopShare(g.RawEfforts, CesFrom);
+                Add(csatBySegment, g.Segment, segmentCsat);
+                Add(cesBySegment, g.Segment, segmentCes);
+                foreach (var p in _map.Personas)
+                {
+                    if (string.Equals(p.Segment, g.Segment, StringComparison.Ordinal))
+                    {
+                        Add(csatByPersona, p.Id, segmentCsat);
+                        Add(cesByPersona, p.Id, segmentCes);
+                    }
+                }
+
                 if (NpsEstimate.From(g.Nps, _z) is { } e)
                 {
                     npsBySegment.Add(new KeyValuePair<string, NpsEstimate>(g.Segment, e));
@@ -124,9 +142,40 @@ internal sealed class DiagnosticEngine
             new SortedMap<string, NpsEstimate>(npsByTouchpoint, StringComparer.Ordinal),
             new SortedMap<string, NpsEstimate>(npsBySegment, StringComparer.Ordinal),
             new SortedMap<string, NpsEstimate>(npsByPersona, StringComparer.Ordinal),
-            csat, new SortedMap<string, ProportionEstimate>(csatByTouchpoint, StringComparer.Ordinal),
+            csat, Sorted(csatByTouchpoint), Sorted(csatBySegment), Sorted(csatByPersona),
+            ces, Sorted(cesByTouchpoint), Sorted(cesBySegment), Sorted(cesByPersona),
             new ReadOnlyCollection<ExperienceGap>(gaps.ToArray()), top);
     }
+
+    /// <summary>CSAT counts ratings 4 and 5 of 5 (index 3 on).</summary>
+    private const int CsatFrom = 3;
+
+    /// <summary>CES counts effort answers 5 to 7 of 7 (index 4 on): "agree" that it was easy.</summary>
+    private const int CesFrom = 4;
+
+    /// <summary>The share of answers at index <paramref name="from"/> or above, with its interval; null without answers.</summary>
+    private ProportionEstimate? TopShare(long[] counts, int from)
+    {
+        long top = 0, all = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            all = checked(all + counts[i]);
+            top = i >= from ? checked(top + counts[i]) : top;
+        }
+
+        return all > 0 ? new ProportionEstimate(top, all, _z) : null;
+    }
+
+    private static void Add(List<KeyValuePair<string, ProportionEstimate>> list, string key, ProportionEstimate? estimate)
+    {
+        if (estimate is not null)
+        {
+            list.Add(new KeyValuePair<string, ProportionEstimate>(key, estimate));
+        }
+    }
+
+    private static SortedMap<string, ProportionEstimate> Sorted(List<KeyValuePair<string, ProportionEstimate>> list) =>
+        new(list, StringComparer.Ordinal);
 
     private static long Rated(TouchpointStatistics t) => checked(t.Experience.Good.Journeys + t.Experience.Neutral.Journeys + t.Experience.Bad.Journeys);
 

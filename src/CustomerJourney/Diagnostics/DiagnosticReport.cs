@@ -9,13 +9,13 @@ namespace CustomerJourney.Diagnostics;
 /// <summary>
 /// What <see cref="JourneyDiagnostician.Diagnose"/> concluded, with everything a reader needs to check it: the findings
 /// with their evidence, the omnichannel coverage and continuity of the map, the reference-model deviations, and the
-/// satisfaction figures (funnel, NPS, CSAT, experience gaps, top variants).
+/// satisfaction figures (funnel, NPS, CSAT, CES, experience gaps, top variants).
 /// </summary>
 /// <remarks>
 /// <para>
-/// Figures that need an event log (funnel, NPS, CSAT, gaps, variants, unused touchpoints, unmapped transitions) are empty
-/// or null when the diagnosis was made from the map alone. CES (customer effort score) is not reported: the event format
-/// has no effort field yet, and a score made up from other fields would mislead.
+/// Figures that need an event log (funnel, NPS, CSAT, CES, gaps, variants, unused touchpoints, unmapped transitions) are
+/// empty or null when the diagnosis was made from the map alone. CES comes only from the events' effort answers (the
+/// <c>effort</c> field, 1–7): it is never made up from ratings or sentiment, which measure something else.
 /// </para>
 /// <para>Value equality over every figure. Immutable; safe to share across threads.</para>
 /// </remarks>
@@ -36,6 +36,12 @@ public sealed class DiagnosticReport : IEquatable<DiagnosticReport>
         IReadOnlyDictionary<string, NpsEstimate> npsByPersona,
         ProportionEstimate? csat,
         IReadOnlyDictionary<string, ProportionEstimate> csatByTouchpoint,
+        IReadOnlyDictionary<string, ProportionEstimate> csatBySegment,
+        IReadOnlyDictionary<string, ProportionEstimate> csatByPersona,
+        ProportionEstimate? ces,
+        IReadOnlyDictionary<string, ProportionEstimate> cesByTouchpoint,
+        IReadOnlyDictionary<string, ProportionEstimate> cesBySegment,
+        IReadOnlyDictionary<string, ProportionEstimate> cesByPersona,
         IReadOnlyList<ExperienceGap> experienceGaps,
         VariantSelection? topVariants)
     {
@@ -53,6 +59,12 @@ public sealed class DiagnosticReport : IEquatable<DiagnosticReport>
         NpsByPersona = npsByPersona;
         Csat = csat;
         CsatByTouchpoint = csatByTouchpoint;
+        CsatBySegment = csatBySegment;
+        CsatByPersona = csatByPersona;
+        Ces = ces;
+        CesByTouchpoint = cesByTouchpoint;
+        CesBySegment = cesBySegment;
+        CesByPersona = cesByPersona;
         ExperienceGaps = experienceGaps;
         TopVariants = topVariants;
     }
@@ -99,6 +111,27 @@ public sealed class DiagnosticReport : IEquatable<DiagnosticReport>
     /// <summary>CSAT per touchpoint, by activity name; touchpoints without ratings are absent.</summary>
     public IReadOnlyDictionary<string, ProportionEstimate> CsatByTouchpoint { get; }
 
+    /// <summary>CSAT over the rated events of each segment's journeys, by segment; segments without ratings are absent.</summary>
+    public IReadOnlyDictionary<string, ProportionEstimate> CsatBySegment { get; }
+
+    /// <summary>CSAT per persona of the map, by persona id: that of the persona's segment; personas without one are absent.</summary>
+    public IReadOnlyDictionary<string, ProportionEstimate> CsatByPersona { get; }
+
+    /// <summary>
+    /// CES (customer effort score) over every effort answer: the share of answers 5 to 7 on the 1–7 scale of "the company
+    /// made it easy for me", with its Wilson interval; null when no event has an effort answer.
+    /// </summary>
+    public ProportionEstimate? Ces { get; }
+
+    /// <summary>CES per touchpoint, by activity name; touchpoints without effort answers are absent.</summary>
+    public IReadOnlyDictionary<string, ProportionEstimate> CesByTouchpoint { get; }
+
+    /// <summary>CES over the effort answers of each segment's journeys, by segment; segments without answers are absent.</summary>
+    public IReadOnlyDictionary<string, ProportionEstimate> CesBySegment { get; }
+
+    /// <summary>CES per persona of the map, by persona id: that of the persona's segment; personas without one are absent.</summary>
+    public IReadOnlyDictionary<string, ProportionEstimate> CesByPersona { get; }
+
     /// <summary>Desired versus observed experience for the touchpoints that declare one and have rated events, in map order.</summary>
     public IReadOnlyList<ExperienceGap> ExperienceGaps { get; }
 
@@ -114,6 +147,9 @@ public sealed class DiagnosticReport : IEquatable<DiagnosticReport>
          && Funnel.SequenceEqual(other.Funnel) && Equals(Nps, other.Nps)
          && NpsByTouchpoint.SequenceEqual(other.NpsByTouchpoint) && NpsBySegment.SequenceEqual(other.NpsBySegment)
          && NpsByPersona.SequenceEqual(other.NpsByPersona) && Equals(Csat, other.Csat) && CsatByTouchpoint.SequenceEqual(other.CsatByTouchpoint)
+         && CsatBySegment.SequenceEqual(other.CsatBySegment) && CsatByPersona.SequenceEqual(other.CsatByPersona)
+         && Equals(Ces, other.Ces) && CesByTouchpoint.SequenceEqual(other.CesByTouchpoint)
+         && CesBySegment.SequenceEqual(other.CesBySegment) && CesByPersona.SequenceEqual(other.CesByPersona)
          && ExperienceGaps.SequenceEqual(other.ExperienceGaps) && SameVariants(TopVariants, other.TopVariants)));
 
     /// <inheritdoc/>

@@ -214,6 +214,7 @@ internal sealed class CsvEventReader
         Assign(Find(index, columns.Nps, null), EventRow.Nps, text: false);
         Assign(Find(index, columns.Status, null), EventRow.Status, text: false);
         Assign(Find(index, columns.Segment, null), EventRow.Segment, text: true);
+        Assign(Find(index, columns.Effort, null), EventRow.Effort, text: false);
         for (var i = 0; i < names.Length; i++)
         {
             if (_columnSlot[i] == -2)

@@ -64,6 +64,11 @@ internal sealed class CsvEventWriter
             Raw(",segment");
         }
 
+        if (log.Effort is not null)
+        {
+            Raw(",effort");
+        }
+
         foreach (var name in log.AttributeNameArray)
         {
             Raw(",");
@@ -142,6 +147,15 @@ internal sealed class CsvEventWriter
                 if (segment[i] >= 0)
                 {
                     WriteText(log.SegmentNames[segment[i]], neutralise: true);
+                }
+            }
+
+            if (log.Effort is { } effort)
+            {
+                Raw(",");
+                if (effort[i] != 0)
+                {
+                    Digit(effort[i]);
                 }
             }
 

@@ -9,7 +9,7 @@ namespace CustomerJourney.Events;
 /// <remarks>
 /// <para>Names are matched exactly (ordinal, case-sensitive). Defaults: <c>customer_id</c>, <c>timestamp</c>, <c>stage</c>,
 /// <c>channel</c>, <c>concept:name</c> (activity), <c>sentiment</c>, <c>rating</c>, <c>emotion</c>, <c>nps</c>,
-/// <c>status</c>, <c>segment</c>.</para>
+/// <c>status</c>, <c>segment</c>, <c>effort</c>.</para>
 /// <para>Process-mining exports work without configuration: when the customer or timestamp column is absent,
 /// <c>case:concept:name</c> and <c>time:timestamp</c> (pm4py's names) are used; when the stage column is absent, the
 /// <see cref="Activity"/> column is, split as <c>stage@channel</c> at its last <c>@</c> (or on the
@@ -29,6 +29,7 @@ public sealed class EventColumns
     private string _nps = "nps";
     private string _status = "status";
     private string _segment = "segment";
+    private string _effort = "effort";
 
     /// <summary>Creates the default names, those of the documented CSV format.</summary>
     public EventColumns()
@@ -62,6 +63,10 @@ public sealed class EventColumns
     /// <summary>The rating column, an integer 1–5; default <c>rating</c>.</summary>
     /// <exception cref="ArgumentException">The value is null or empty.</exception>
     public string Rating { get => _rating; set => _rating = Check(value); }
+
+    /// <summary>The customer-effort column, an integer 1–7 (7: the easiest); default <c>effort</c>.</summary>
+    /// <exception cref="ArgumentException">The value is null or empty.</exception>
+    public string Effort { get => _effort; set => _effort = Check(value); }
 
     /// <summary>The emotion column, a label; default <c>emotion</c>.</summary>
     /// <exception cref="ArgumentException">The value is null or empty.</exception>

@@ -13,7 +13,7 @@ namespace CustomerJourney.Events;
 /// <remarks>
 /// <para>Events are kept in input order; the analyzer orders each journey by time (ties keep input order).</para>
 /// <para>Per event: 16 bytes (customer, touchpoint, instant) plus only the columns the log has: UTC offset 2, sentiment 4,
-/// rating 1, NPS 1, status 1, emotion 2, segment 4, and 4 per kept attribute; distinct strings are stored once.</para>
+/// rating 1, effort 1, NPS 1, status 1, emotion 2, segment 4, and 4 per kept attribute; distinct strings are stored once.</para>
 /// <para>Immutable; safe to share across threads.</para>
 /// </remarks>
 public sealed class EventLog
@@ -33,6 +33,7 @@ public sealed class EventLog
         byte[]? status,
         ushort[]? emotion,
         int[]? segment,
+        byte[]? effort,
         string[] customerNames,
         string[] stageNames,
         string[] channelNames,
@@ -57,6 +58,7 @@ public sealed class EventLog
         Status = status;
         Emotion = emotion;
         Segment = segment;
+        Effort = effort;
         CustomerNames = customerNames;
         StageNames = stageNames;
         ChannelNames = channelNames;
@@ -112,6 +114,9 @@ public sealed class EventLog
 
     /// <summary>-1 when none; null when no event has one.</summary>
     internal sbyte[]? Nps { get; }
+
+    /// <summary>Customer-effort answer 1–7, 0 when none; null when no event has one.</summary>
+    internal byte[]? Effort { get; }
 
     /// <summary>An <see cref="EventStatus"/>; null when every event is completed.</summary>
     internal byte[]? Status { get; }
@@ -191,6 +196,7 @@ public sealed class EventLog
             : null;
         var rating = Rating is { } r && r[index] != 0 ? (int?)r[index] : null;
         var nps = Nps is { } n && n[index] >= 0 ? (int?)n[index] : null;
+        var effort = Effort is { } f && f[index] != 0 ? (int?)f[index] : null;
         var emotion = Emotion is { } em && em[index] != 0 ? EmotionNames[em[index] - 1] : null;
         var segment = Segment is { } sg && sg[index] >= 0 ? SegmentNames[sg[index]] : null;
         IReadOnlyDictionary<string, string> attributes = s_noAttributes;
@@ -219,7 +225,8 @@ public sealed class EventLog
             nps,
             (EventStatus)(Status?[index] ?? 0),
             segment,
-            attributes);
+            attributes,
+            effort);
     }
 
     /// <summary>The events as objects, in input order.</summary>

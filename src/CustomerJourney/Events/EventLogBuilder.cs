@@ -25,6 +25,7 @@ internal sealed class EventLogBuilder
     private short[]? _offset;
     private float[]? _sentiment;
     private byte[]? _rating;
+    private byte[]? _effort;
     private sbyte[]? _nps;
     private byte[]? _status;
     private ushort[]? _emotion;
@@ -119,6 +120,11 @@ internal sealed class EventLogBuilder
             _rating[i] = 0;
         }
 
+        if (_effort is not null)
+        {
+            _effort[i] = 0;
+        }
+
         if (_status is not null)
         {
             _status[i] = 0;
@@ -159,6 +165,8 @@ internal sealed class EventLogBuilder
     public void SetSentiment(float value) => (_sentiment ??= NewColumn(float.NaN))[Count - 1] = value;
 
     public void SetRating(byte value) => (_rating ??= new byte[_capacity])[Count - 1] = value;
+
+    public void SetEffort(byte value) => (_effort ??= new byte[_capacity])[Count - 1] = value;
 
     public void SetNps(sbyte value) => (_nps ??= NewColumn((sbyte)-1))[Count - 1] = value;
 
@@ -235,6 +243,11 @@ internal sealed class EventLogBuilder
             SetNps((sbyte)n);
         }
 
+        if (e.Effort is { } f)
+        {
+            SetEffort((byte)f);
+        }
+
         SetStatus(e.Status);
         if (emotion >= 0)
         {
@@ -279,6 +292,7 @@ internal sealed class EventLogBuilder
             _status,
             _emotion,
             _segment,
+            _effort,
             Customers.ToArray(),
             Stages.ToArray(),
             Channels.ToArray(),
@@ -332,6 +346,7 @@ internal sealed class EventLogBuilder
         ResizeOptional(ref _offset, capacity);
         ResizeOptional(ref _sentiment, capacity);
         ResizeOptional(ref _rating, capacity);
+        ResizeOptional(ref _effort, capacity);
         ResizeOptional(ref _nps, capacity);
         ResizeOptional(ref _status, capacity);
         ResizeOptional(ref _emotion, capacity);

@@ -11,7 +11,7 @@ namespace CustomerJourney.Events;
 /// </summary>
 /// <remarks>
 /// <para>CSV: header <c>customer_id,timestamp,stage,channel</c>, then only the optional columns the log has
-/// (<c>sentiment,rating,emotion,nps,status,segment</c>), then the attributes; timestamps as
+/// (<c>sentiment,rating,emotion,nps,status,segment,effort</c>), then the attributes; timestamps as
 /// <c>yyyy-MM-ddTHH:mm:ss.fffffff±hh:mm</c> with trailing fractional zeros trimmed, in the original offset. It is
 /// spreadsheet-safe, as OWASP recommends against CSV injection: a text cell starting with <c>=</c>, <c>+</c>, <c>-</c>,
 /// <c>@</c>, tab or CR (after any apostrophes) is prefixed with one apostrophe; the CSV reader removes exactly that

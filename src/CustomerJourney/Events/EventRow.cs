@@ -27,7 +27,8 @@ internal sealed class EventRow
     public const int Nps = 8;
     public const int Status = 9;
     public const int Segment = 10;
-    public const int SlotCount = 11;
+    public const int Effort = 11;
+    public const int SlotCount = 12;
 
     private readonly EventLogBuilder _builder;
     private readonly LocalTimeConverter? _zone;
@@ -58,6 +59,7 @@ internal sealed class EventRow
         _names[Nps] = columns.Nps;
         _names[Status] = columns.Status;
         _names[Segment] = columns.Segment;
+        _names[Effort] = columns.Effort;
         Clear();
     }
 
@@ -225,7 +227,8 @@ internal sealed class EventRow
             }
         }
 
-        if (!TryInteger(Rating, 1, 5, line, out var rating) || !TryInteger(Nps, 0, 10, line, out var nps))
+        if (!TryInteger(Rating, 1, 5, line, out var rating) || !TryInteger(Nps, 0, 10, line, out var nps)
+            || !TryInteger(Effort, 1, 7, line, out var effort))
         {
             return false;
         }
@@ -283,6 +286,11 @@ internal sealed class EventRow
         if (nps >= 0)
         {
             b.SetNps((sbyte)nps);
+        }
+
+        if (effort > 0)
+        {
+            b.SetEffort((byte)effort);
         }
 
         b.SetStatus(status);

@@ -27,6 +27,9 @@ public sealed class JourneyEvent : IEquatable<JourneyEvent>
     /// <param name="status">How the interaction ended.</param>
     /// <param name="segment">The customer's segment or persona; null when none.</param>
     /// <param name="attributes">Other fields, kept as text; null for none.</param>
+    /// <param name="effort">
+    /// A customer-effort answer 1–7 to "the company made it easy for me" (7: strongly agree, the easiest); null when none.
+    /// </param>
     /// <exception cref="ArgumentNullException">An id is null.</exception>
     /// <exception cref="ArgumentException">An id is empty or white space.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is out of its range, or the status is undefined.</exception>
@@ -41,7 +44,8 @@ public sealed class JourneyEvent : IEquatable<JourneyEvent>
         int? nps = null,
         EventStatus status = EventStatus.Completed,
         string? segment = null,
-        IReadOnlyDictionary<string, string>? attributes = null)
+        IReadOnlyDictionary<string, string>? attributes = null,
+        int? effort = null)
     {
         CustomerId = Guard.NotBlank(customerId);
         StageId = Guard.NotBlank(stageId);
@@ -61,6 +65,11 @@ public sealed class JourneyEvent : IEquatable<JourneyEvent>
             throw new ArgumentOutOfRangeException(nameof(nps), n, "NPS answer must be within 0–10.");
         }
 
+        if (effort is { } f && (f < 1 || f > 7))
+        {
+            throw new ArgumentOutOfRangeException(nameof(effort), f, "Effort answer must be within 1–7.");
+        }
+
         if (status is < EventStatus.Completed or > EventStatus.Abandoned)
         {
             throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined status.");
@@ -69,6 +78,7 @@ public sealed class JourneyEvent : IEquatable<JourneyEvent>
         Timestamp = timestamp;
         Sentiment = sentiment;
         Rating = rating;
+        Effort = effort;
         Emotion = string.IsNullOrEmpty(emotion) ? null : emotion;
         Nps = nps;
         Status = status;
@@ -95,6 +105,9 @@ public sealed class JourneyEvent : IEquatable<JourneyEvent>
 
     /// <summary>A 1–5 rating; null when none.</summary>
     public int? Rating { get; }
+
+    /// <summary>A customer-effort answer 1–7 (7: the easiest); null when none. CES is the share of 5 to 7.</summary>
+    public int? Effort { get; }
 
     /// <summary>An emotion label; null when none.</summary>
     public string? Emotion { get; }
@@ -126,7 +139,7 @@ public sealed class JourneyEvent : IEquatable<JourneyEvent>
 
         if (!(string.Equals(CustomerId, other.CustomerId, StringComparison.Ordinal) && Timestamp.EqualsExact(other.Timestamp)
               && string.Equals(StageId, other.StageId, StringComparison.Ordinal) && string.Equals(ChannelId, other.ChannelId, StringComparison.Ordinal)
-              && Nullable.Equals(Sentiment, other.Sentiment) && Rating == other.Rating && string.Equals(Emotion, other.Emotion, StringComparison.Ordinal)
+              && Nullable.Equals(Sentiment, other.Sentiment) && Rating == other.Rating && Effort == other.Effort && string.Equals(Emotion, other.Emotion, StringComparison.Ordinal)
               && Nps == other.Nps && Status == other.Status && string.Equals(Segment, other.Segment, StringComparison.Ordinal)
               && Attributes.Count == other.Attributes.Count))
         {

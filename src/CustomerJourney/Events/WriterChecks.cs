@@ -9,13 +9,13 @@ internal static class WriterChecks
     /// <summary>The column names the CSV and JSON Lines writers use for the event's own fields.</summary>
     public static readonly HashSet<string> CsvColumns = new(StringComparer.Ordinal)
     {
-        "customer_id", "timestamp", "stage", "channel", "sentiment", "rating", "emotion", "nps", "status", "segment",
+        "customer_id", "timestamp", "stage", "channel", "sentiment", "rating", "emotion", "nps", "status", "segment", "effort",
     };
 
     /// <summary>The attribute keys the XES writer uses for the event's own fields.</summary>
     public static readonly HashSet<string> XesKeys = new(StringComparer.Ordinal)
     {
-        "concept:name", "time:timestamp", "stage", "channel", "sentiment", "rating", "emotion", "nps", "status", "segment",
+        "concept:name", "time:timestamp", "stage", "channel", "sentiment", "rating", "emotion", "nps", "status", "segment", "effort",
     };
 
     /// <summary>Throws when an attribute would be read back as one of the event's own fields (or has no name).</summary>

@@ -45,6 +45,7 @@ internal sealed class XesEventReader
         _row.SetName(EventRow.Activity, "concept:name");
         _row.SetName(EventRow.Sentiment, "sentiment");
         _row.SetName(EventRow.Rating, "rating");
+        _row.SetName(EventRow.Effort, "effort");
         _row.SetName(EventRow.Emotion, "emotion");
         _row.SetName(EventRow.Nps, "nps");
         _row.SetName(EventRow.Status, "status");
@@ -223,6 +224,7 @@ internal sealed class XesEventReader
         "channel" => EventRow.Channel,
         "sentiment" => EventRow.Sentiment,
         "rating" => EventRow.Rating,
+        "effort" => EventRow.Effort,
         "emotion" => EventRow.Emotion,
         "nps" => EventRow.Nps,
         "status" => EventRow.Status,

@@ -10,7 +10,7 @@ namespace CustomerJourney.Events;
 /// <summary>
 /// Writes a log as IEEE 1849 XES: the concept and time extensions, one trace per customer in first-seen order, events in
 /// input order, our fields as typed attributes (<c>stage</c>, <c>channel</c>, <c>sentiment</c> float, <c>rating</c> and
-/// <c>nps</c> int, <c>emotion</c>, <c>status</c>, <c>segment</c>), other attributes as strings.
+/// <c>nps</c> int, <c>emotion</c>, <c>status</c>, <c>segment</c>, <c>effort</c> int), other attributes as strings.
 /// </summary>
 internal sealed class XesEventWriter
 {
@@ -132,6 +132,11 @@ internal sealed class XesEventWriter
         if (log.Segment is { } sg && sg[i] >= 0)
         {
             Attribute(w, "string", "segment", log.SegmentNames[sg[i]]);
+        }
+
+        if (log.Effort is { } f && f[i] != 0)
+        {
+            Attribute(w, "int", "effort", f[i].ToString(CultureInfo.InvariantCulture));
         }
 
         for (var k = 0; k < log.AttributeColumns.Length; k++)

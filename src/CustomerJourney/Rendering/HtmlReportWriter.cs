@@ -88,6 +88,11 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
             Card(w, StatisticsFigures.Percent(csat.Rate), "CSAT (ratings 4–5), interval " + StatisticsFigures.Percent(csat.Low) + " to " + StatisticsFigures.Percent(csat.High));
         }
 
+        if (report.Ces is { } ces)
+        {
+            Card(w, StatisticsFigures.Percent(ces.Rate), "CES (effort 5–7 of 7), interval " + StatisticsFigures.Percent(ces.Low) + " to " + StatisticsFigures.Percent(ces.High));
+        }
+
         Card(w, StatisticsFigures.Count(report.Findings.Count), report.Findings.Count == 1 ? "finding" : "findings");
         w.Write("</div>\n");
     }
@@ -602,10 +607,11 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
 
     private static void WriteNps(TextWriter w, DiagnosticReport report)
     {
-        w.Write("<section id=\"nps\">\n<h2>NPS and CSAT</h2>\n");
-        if (report.Nps is null && report.Csat is null)
+        w.Write("<section id=\"nps\">\n<h2>NPS, CSAT and CES</h2>\n");
+        var rows = SatisfactionRow.Of(report);
+        if (report.Nps is null && rows.Count == 0)
         {
-            w.Write("<p class=\"note\">No NPS answer and no rating.</p>\n</section>\n");
+            w.Write("<p class=\"note\">No NPS answer, no rating and no effort answer.</p>\n</section>\n");
             return;
         }
 
@@ -620,14 +626,18 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
             w.Write("</table>\n");
         }
 
-        if (report.Csat is { } csat)
+        if (rows.Count > 0)
         {
-            w.Write("<p class=\"note\">CSAT: share of ratings of 4 or 5 (out of 5), with its interval.</p>\n");
-            w.Write("<table>\n<tr><th>Touchpoint</th><th class=\"n\">CSAT</th><th>Interval</th><th class=\"n\">Ratings</th></tr>\n");
-            CsatRow(w, "All touchpoints", csat);
-            foreach (var pair in report.CsatByTouchpoint)
+            w.Write("<p class=\"note\">CSAT: share of ratings 4–5 of 5. CES: share of effort answers 5–7 of 7 (“the company made it easy for me”). With their intervals.</p>\n");
+            w.Write("<table>\n<tr><th>Group</th><th class=\"n\">CSAT</th><th>Interval</th><th class=\"n\">Ratings</th><th class=\"n\">CES</th><th>Interval</th><th class=\"n\">Answers</th></tr>\n");
+            foreach (var row in rows)
             {
-                CsatRow(w, pair.Key, pair.Value);
+                w.Write("<tr><td>");
+                w.Write(HtmlText.Escape(row.Group));
+                w.Write("</td>");
+                ShareCells(w, row.Csat);
+                ShareCells(w, row.Ces);
+                w.Write("</tr>\n");
             }
 
             w.Write("</table>\n");
@@ -659,11 +669,15 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         w.Write("</td></tr>\n");
     }
 
-    private static void CsatRow(TextWriter w, string name, ProportionEstimate p)
+    private static void ShareCells(TextWriter w, ProportionEstimate? p)
     {
-        w.Write("<tr><td>");
-        w.Write(HtmlText.Escape(name));
-        w.Write("</td><td class=\"n\">");
+        if (p is null)
+        {
+            w.Write("<td class=\"n\">–</td><td>–</td><td class=\"n\">0</td>");
+            return;
+        }
+
+        w.Write("<td class=\"n\">");
         w.Write(StatisticsFigures.Percent(p.Rate));
         w.Write("</td><td>[");
         w.Write(StatisticsFigures.Percent(p.Low));
@@ -671,7 +685,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         w.Write(StatisticsFigures.Percent(p.High));
         w.Write("]</td><td class=\"n\">");
         w.Write(StatisticsFigures.Count(p.Trials));
-        w.Write("</td></tr>\n");
+        w.Write("</td>");
     }
 
     private static void WriteGaps(TextWriter w, DiagnosticReport report, JourneyMap map)

@@ -34,11 +34,20 @@ internal static class MarkdownReportWriter
             writer.Write(StatisticsFigures.Count(csat.Trials, "rating", "ratings"));
         }
 
+        if (report.Ces is { } ces)
+        {
+            writer.Write("\n- CES (effort answers 5–7 of 7): ");
+            writer.Write(ReportFigures.Proportion(ces));
+            writer.Write(", ");
+            writer.Write(StatisticsFigures.Count(ces.Trials, "answer", "answers"));
+        }
+
         writer.Write('\n');
         WriteGrid(writer, map, stats);
         WriteFindings(writer, report, map, options.MaxFindings);
         WriteFunnel(writer, report, map);
         WriteNps(writer, report);
+        WriteSatisfaction(writer, report);
         WriteGaps(writer, report, map);
         WriteDeviations(writer, report, map);
     }
@@ -139,6 +148,46 @@ internal static class MarkdownReportWriter
         NpsRows(writer, "Segment ", report.NpsBySegment);
         NpsRows(writer, "Persona ", report.NpsByPersona);
         NpsRows(writer, "At ", report.NpsByTouchpoint);
+    }
+
+    private static void WriteSatisfaction(TextWriter writer, DiagnosticReport report)
+    {
+        writer.Write("\n## CSAT and CES\n\n");
+        var rows = SatisfactionRow.Of(report);
+        if (rows.Count == 0)
+        {
+            writer.Write("No rating and no effort answer.\n");
+            return;
+        }
+
+        writer.Write("CSAT: share of ratings 4–5 of 5. CES: share of effort answers 5–7 of 7 (\"the company made it easy for me\"). With their intervals.\n\n");
+        writer.Write("| Group | CSAT | Interval | Ratings | CES | Interval | Answers |\n|---|---:|---|---:|---:|---|---:|\n");
+        foreach (var row in rows)
+        {
+            writer.Write("| ");
+            writer.Write(MarkdownText.Escape(row.Group));
+            Share(writer, row.Csat);
+            Share(writer, row.Ces);
+            writer.Write(" |\n");
+        }
+    }
+
+    private static void Share(TextWriter writer, ProportionEstimate? share)
+    {
+        if (share is null)
+        {
+            writer.Write(" | – | – | 0");
+            return;
+        }
+
+        writer.Write(" | ");
+        writer.Write(StatisticsFigures.Percent(share.Rate));
+        writer.Write(" | [");
+        writer.Write(StatisticsFigures.Percent(share.Low));
+        writer.Write(", ");
+        writer.Write(StatisticsFigures.Percent(share.High));
+        writer.Write("] | ");
+        writer.Write(StatisticsFigures.Count(share.Trials));
     }
 
     private static void NpsRows(TextWriter writer, string prefix, IReadOnlyDictionary<string, NpsEstimate> rows)

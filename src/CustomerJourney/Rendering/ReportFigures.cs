@@ -249,6 +249,58 @@ internal static class ReportFigures
     }
 }
 
+/// <summary>One row of the CSAT and CES table: a group (all, a segment, a persona, a touchpoint) and its two shares.</summary>
+internal sealed class SatisfactionRow
+{
+    public SatisfactionRow(string group, ProportionEstimate? csat, ProportionEstimate? ces)
+    {
+        Group = group;
+        Csat = csat;
+        Ces = ces;
+    }
+
+    public string Group { get; }
+
+    public ProportionEstimate? Csat { get; }
+
+    public ProportionEstimate? Ces { get; }
+
+    /// <summary>The rows of a report: all journeys, then segments, personas and touchpoints, each in ordinal order of keys.</summary>
+    public static List<SatisfactionRow> Of(DiagnosticReport report)
+    {
+        var rows = new List<SatisfactionRow>();
+        if (report.Csat is null && report.Ces is null)
+        {
+            return rows;
+        }
+
+        rows.Add(new SatisfactionRow("All journeys", report.Csat, report.Ces));
+        AddGroup(rows, "Segment ", report.CsatBySegment, report.CesBySegment);
+        AddGroup(rows, "Persona ", report.CsatByPersona, report.CesByPersona);
+        AddGroup(rows, "At ", report.CsatByTouchpoint, report.CesByTouchpoint);
+        return rows;
+    }
+
+    private static void AddGroup(
+        List<SatisfactionRow> rows, string prefix, IReadOnlyDictionary<string, ProportionEstimate> csat, IReadOnlyDictionary<string, ProportionEstimate> ces)
+    {
+        var keys = new List<string>(csat.Keys);
+        foreach (var key in ces.Keys)
+        {
+            if (!csat.ContainsKey(key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            rows.Add(new SatisfactionRow(prefix + key, csat.TryGetValue(key, out var a) ? a : null, ces.TryGetValue(key, out var b) ? b : null));
+        }
+    }
+}
+
 /// <summary>The observed mean sentiment at one stage, with its interval and the number of rated events.</summary>
 internal sealed class StageSentiment
 {

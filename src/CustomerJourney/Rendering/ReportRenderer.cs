@@ -50,11 +50,11 @@ public static class ReportRenderer
     /// <param name="statistics">The statistics the report was made from; null for a diagnosis of the map alone.</param>
     /// <param name="options">Title and limits; null for the defaults.</param>
     /// <remarks>
-    /// A level-1 title, the totals (journeys, events, findings per kind, NPS and CSAT with their intervals), then
+    /// A level-1 title, the totals (journeys, events, findings per kind, NPS, CSAT and CES with their intervals), then
     /// <c>## Journey map</c> (the stage × channel grid: ✓ offered, ✗ expected but missing, ○ offered but not expected, with
     /// the observed mean sentiment and rated events), <c>## Findings</c> (kind, where, score, support, rate against baseline
     /// with the interval, and the explanation), <c>## Funnel</c>, <c>## NPS</c> (overall, per segment, per persona, per
-    /// touchpoint), <c>## Experience gaps</c>, <c>## Unused touchpoints</c> and <c>## Paths the map does not foresee</c>.
+    /// touchpoint), <c>## CSAT and CES</c>, <c>## Experience gaps</c>, <c>## Unused touchpoints</c> and <c>## Paths the map does not foresee</c>.
     /// Names are escaped as in <see cref="StatisticsRenderer.WriteMarkdown"/>.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="report"/> or <paramref name="map"/> is null.</exception>
@@ -97,7 +97,7 @@ public static class ReportRenderer
     /// touchpoint symbol, the mean, the rated events and a badge per finding there); the emotion curve across stages (the
     /// mean sentiment of each stage with its interval, and the desired experience dashed); the funnel with the drop-off
     /// between stages; the channel-switch matrix (switches from × to, summed over stages; a declared hand-off is marked);
-    /// the findings table with their evidence; NPS and CSAT; experience gaps.
+    /// the findings table with their evidence; NPS, CSAT and CES; experience gaps.
     /// </para>
     /// <para>
     /// Every string from the input is HTML-escaped (<c>&amp; &lt; &gt; " '</c>), in text and in attributes alike, and

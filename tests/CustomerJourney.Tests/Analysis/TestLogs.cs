@@ -45,8 +45,9 @@ internal static class TestLogs
 
             var npsCode = (code >> 16) % 12;
             var segmentCode = (code >> 20) % 3;
+            var effortCode = (code >> 22) % 8; // 0: no effort answer
             list.Add(new JourneyEvent(customer, T0.AddMinutes(minute), stage, channel, sentiment, rating, emotion,
-                npsCode == 11 ? null : npsCode, status, segmentCode == 0 ? null : "s" + segmentCode));
+                npsCode == 11 ? null : npsCode, status, segmentCode == 0 ? null : "s" + segmentCode, effort: effortCode == 0 ? null : effortCode));
         }
 
         return list;

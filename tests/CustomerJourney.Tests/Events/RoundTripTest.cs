@@ -39,6 +39,7 @@ public class RoundTripTest
         from segment in Gen.OneOf(Gen.Constant<string?>(null), Gen.Elements(s_texts).Select(s => (string?)s))
         from attributeCount in Gen.Choose(0, 3)
         from values in Gen.ArrayOf(Gen.Elements(s_texts), 3)
+        from effort in Gen.Choose(0, 7)
         select new JourneyEvent(
             customer,
             new DateTimeOffset(new DateTime(1990, 1, 1).AddSeconds(ticks).AddTicks(fraction), TimeSpan.FromMinutes(offsetQuarters * 15)),
@@ -50,7 +51,8 @@ public class RoundTripTest
             nps < 0 ? null : nps,
             (EventStatus)status,
             segment,
-            Enumerable.Range(0, attributeCount).ToDictionary(k => s_keys[k], k => values[k]));
+            Enumerable.Range(0, attributeCount).ToDictionary(k => s_keys[k], k => values[k]),
+            effort == 0 ? null : effort);
 
     private static Arbitrary<EventLog> Logs() =>
         (from events in Gen.ArrayOf(EventGen(Gen.Elements(s_texts)))
