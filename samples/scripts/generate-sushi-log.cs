@@ -12,6 +12,8 @@ using CustomerJourney.Events;
 
 var map = JourneyTemplates.SushiRestaurant;
 var random = new Random(2026);
+// Effort answers draw from their own generator, so adding them left every other value of the log as it was.
+var effortRandom = new Random(7);
 var events = new List<JourneyEvent>();
 var start = new DateTimeOffset(2026, 9, 1, 18, 0, 0, TimeSpan.FromHours(2));
 
@@ -20,9 +22,9 @@ for (var c = 1; c <= 2000; c++)
     var id = "guest-" + c.ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
     var segment = random.NextDouble() < 0.4 ? "family" : "solo";
     var t = start.AddDays(random.Next(0, 60)).AddMinutes(random.Next(0, 120));
-    void Add(string stage, string channel, double? sentiment = null, int? nps = null, EventStatus status = EventStatus.Completed, int? rating = null)
+    void Add(string stage, string channel, double? sentiment = null, int? nps = null, EventStatus status = EventStatus.Completed, int? rating = null, int? effort = null)
     {
-        events.Add(new JourneyEvent(id, t, stage, channel, Round(sentiment), rating, null, nps, status, segment));
+        events.Add(new JourneyEvent(id, t, stage, channel, Round(sentiment), rating, null, nps, status, segment, effort: effort));
         t = t.AddMinutes(random.Next(1, 25));
     }
 
@@ -61,12 +63,15 @@ for (var c = 1; c <= 2000; c++)
     Add("order", orderChannel, random.NextDouble() < 0.6 ? Mood(orderChannel == "web" ? 0.4 : 0.2) : null);
 
     var onSite = orderChannel == "faceToFace" || random.NextDouble() < 0.3;
-    if (orderChannel == "phone" && random.NextDouble() < 0.6)
+    var refusedOnPhone = orderChannel == "phone" && random.NextDouble() < 0.6;
+    if (refusedOnPhone)
     {
         Add("payment", "phone", Mood(-0.5), status: EventStatus.Failed); // asks to pay by card over the phone
     }
 
-    Add("payment", orderChannel == "web" && !onSite ? "web" : onSite ? "faceToFace" : "delivery", random.NextDouble() < 0.4 ? Mood(0.1) : null);
+    // A third answer "paying was easy" (1-7): those refused on the phone rarely agree.
+    int? effort = effortRandom.NextDouble() < 0.35 ? (refusedOnPhone ? effortRandom.Next(1, 5) : effortRandom.Next(4, 8)) : null;
+    Add("payment", orderChannel == "web" && !onSite ? "web" : onSite ? "faceToFace" : "delivery", random.NextDouble() < 0.4 ? Mood(0.1) : null, effort: effort);
 
     var late = !onSite && random.NextDouble() < 0.4;
     var serviceMood = onSite ? Mood(0.55) : late ? Mood(-0.6) : Mood(0.35);
