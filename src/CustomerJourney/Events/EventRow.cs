@@ -284,8 +284,15 @@ internal sealed class EventRow
             return false;
         }
 
+        var touchpoint = b.InternActivity(stage, channel);
+        if (touchpoint < 0)
+        {
+            b.Reject(RejectionReason.LimitExceeded, b.TooManyTouchpoints(), line, _names[stageSlot]);
+            return false;
+        }
+
         var customer = b.Customers.Intern(_buffers[Customer], _starts[Customer], _lengths[Customer]);
-        b.Add(customer, b.InternActivity(stage, channel), utcTicks, offsetMinutes);
+        b.Add(customer, touchpoint, utcTicks, offsetMinutes);
         if (!float.IsNaN(sentiment))
         {
             b.SetSentiment(sentiment);
