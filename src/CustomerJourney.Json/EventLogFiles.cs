@@ -54,15 +54,14 @@ public static class EventLogFiles
     /// <returns>The log, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException">The extension is not one of the formats.</exception>
-    /// <exception cref="EventLogException">The input is bad: the message names the file, line and field.</exception>
+    /// <exception cref="EventLogException">The input is bad, or a <c>.gz</c> file is not gzip: the message names the file, line and field.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static EventLog Load(string path, EventLogOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(path);
         var format = EventLogPaths.FormatOf(path, out var gzip);
-        using var stream = EventLogPaths.OpenRead(path, gzip);
-        return Read(stream, format, options, path, cancellationToken);
+        return EventLogPaths.ReadFile(path, gzip, stream => Read(stream, format, options, path, cancellationToken));
     }
 
     /// <summary>Writes a log to a stream (flushed, left open).</summary>

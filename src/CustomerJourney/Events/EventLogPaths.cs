@@ -45,6 +45,24 @@ internal static class EventLogPaths
         return gzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: false) : file;
     }
 
+    /// <summary>
+    /// Reads a file with <paramref name="read"/>, through gzip when asked: a <c>.gz</c> file that is not gzip (the
+    /// decompressor's <see cref="InvalidDataException"/>) is bad input like any other, an <see cref="EventLogException"/>
+    /// naming the file.
+    /// </summary>
+    public static EventLog ReadFile(string path, bool gzip, Func<Stream, EventLog> read)
+    {
+        using var stream = OpenRead(path, gzip);
+        try
+        {
+            return read(stream);
+        }
+        catch (InvalidDataException e) when (gzip)
+        {
+            throw new EventLogException(RejectionReason.Malformed, "the file is not valid gzip: " + e.Message, path, innerException: e);
+        }
+    }
+
     /// <summary>Creates a file for one sequential write, through gzip when asked.</summary>
     public static Stream Create(string path, bool gzip)
     {

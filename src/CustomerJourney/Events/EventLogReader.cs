@@ -59,7 +59,7 @@ public static class EventLogReader
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException">The extension is not one of the formats.</exception>
     /// <exception cref="NotSupportedException">The file is JSON Lines (<c>.jsonl</c>), which the CustomerJourney.Json package reads.</exception>
-    /// <exception cref="EventLogException">The input is bad: the message names the file, line and field.</exception>
+    /// <exception cref="EventLogException">The input is bad, or a <c>.gz</c> file is not gzip: the message names the file, line and field.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static EventLog Load(string path, EventLogOptions? options = null, CancellationToken cancellationToken = default)
@@ -71,7 +71,6 @@ public static class EventLogReader
             throw new NotSupportedException($"'{path}' is JSON Lines, which the CustomerJourney.Json package reads: use CustomerJourney.Json.EventLogFiles.Load.");
         }
 
-        using var stream = EventLogPaths.OpenRead(path, gzip);
-        return Read(stream, format, options, path, cancellationToken);
+        return EventLogPaths.ReadFile(path, gzip, stream => Read(stream, format, options, path, cancellationToken));
     }
 }
