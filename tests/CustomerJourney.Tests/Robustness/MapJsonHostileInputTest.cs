@@ -151,6 +151,23 @@ public class MapJsonHostileInputTest
         Assert.StartsWith(reason, ex.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"handoffs\": [{\"from\": \"web\", \"to\": \"store\"}]", "\"handoffs\": [],\n  \"handoffs\": [{\"from\": \"web\", \"to\": \"store\"}]", "$.handoffs")]
+    [InlineData("{\"id\": \"buy\", \"name\": \"Buy\"", "{\"id\": \"buy\", \"name\": \"Buy\", \"id\": \"pay\"", "$.stages[1].id")]
+    [InlineData("{\"stage\": \"buy\", \"channel\": \"store\"}", "{\"stage\": \"buy\", \"channel\": \"store\", \"x\": {\"y\": [0, {\"z\": 1, \"z\": 2}]}}", "$.touchpoints[1].x.y[1].z")]
+    public void DuplicateMember_IsRefusedNamingIt_NotSilentlyReplaced(string original, string duplicate, string element)
+    {
+        // A second "handoffs" used to replace the first without a word: a bad merge of two map files lost hand-offs.
+        var text = Map.Replace(original, duplicate, StringComparison.Ordinal);
+        var ex = Refused(text, element);
+        Assert.Contains("appears twice", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal(element, Assert.Throws<JourneyMapException>(() => JourneyMapJson.Parse(text, File)).Element);
+    }
+
+    [Fact]
+    public void SameMemberNameInSiblingObjects_IsNotADuplicate() =>
+        Assert.Equal(2, Read(Map).Stages.Count);
+
     [Fact]
     public void SelfHandoff_IsRefusedNamingItsTarget()
     {
