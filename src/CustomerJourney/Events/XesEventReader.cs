@@ -69,7 +69,7 @@ internal sealed class XesEventReader
         {
             using var reader = XmlReader.Create(_stream, settings);
             lineInfo = reader as IXmlLineInfo;
-            reader.MoveToContent();
+            Step(reader, XmlStep.MoveToContent);
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "log")
             {
                 throw new EventLogException(RejectionReason.Malformed, $"not an XES log: the root element is '{reader.LocalName}', not 'log'", _builder.SourceName, lineInfo?.LineNumber ?? 0);
@@ -83,7 +83,7 @@ internal sealed class XesEventReader
                 }
                 else
                 {
-                    reader.Skip();
+                    Step(reader, XmlStep.Skip);
                 }
             });
         }
@@ -103,18 +103,18 @@ internal sealed class XesEventReader
         if (reader.IsEmptyElement)
         {
             Remember(reader);
-            reader.Read();
+            Step(reader, XmlStep.Read);
             return;
         }
 
         var depth = reader.Depth;
-        reader.Read();
+        Step(reader, XmlStep.Read);
         while (!reader.EOF)
         {
             if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
             {
                 Remember(reader);
-                reader.Read();
+                Step(reader, XmlStep.Read);
                 return;
             }
 
@@ -124,8 +124,37 @@ internal sealed class XesEventReader
             }
             else
             {
-                reader.Read();
+                Step(reader, XmlStep.Read);
             }
+        }
+    }
+
+    /// <summary>
+    /// Moves the XML reader on. System.Xml throws other exceptions than <see cref="XmlException"/> on a few malformed
+    /// documents (an ArgumentOutOfRangeException for a byte order mark inside the XML declaration, found by fuzzing):
+    /// they are broken XML too, and become one.
+    /// </summary>
+    private static void Step(XmlReader reader, XmlStep step)
+    {
+        try
+        {
+            switch (step)
+            {
+                case XmlStep.Read:
+                    reader.Read();
+                    break;
+                case XmlStep.Skip:
+                    reader.Skip();
+                    break;
+                default:
+                    reader.MoveToContent();
+                    break;
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException or OverflowException or FormatException)
+        {
+            var at = reader as IXmlLineInfo;
+            throw new XmlException("the XML reader failed on this input (" + e.GetType().Name + ": " + e.Message + ")", e, at?.LineNumber ?? 0, at?.LinePosition ?? 0);
         }
     }
 
@@ -154,7 +183,7 @@ internal sealed class XesEventReader
                 _customerLength = Encoding.UTF8.GetBytes(name, 0, name.Length, _customer, 0);
             }
 
-            reader.Skip();
+            Step(reader, XmlStep.Skip);
         });
     }
 
@@ -181,7 +210,7 @@ internal sealed class XesEventReader
         {
             var key = reader.GetAttribute("key");
             var value = reader.GetAttribute("value");
-            reader.Skip();
+            Step(reader, XmlStep.Skip);
             if (key is null || value is null || key.Length == 0)
             {
                 return; // an attribute with an empty key is ignored, as a CSV column with an empty name is
@@ -286,5 +315,12 @@ internal sealed class XesEventReader
         start = _arenaLength;
         length = Encoding.UTF8.GetBytes(value, 0, value.Length, _arena, _arenaLength);
         _arenaLength += length;
+    }
+
+    private enum XmlStep
+    {
+        Read,
+        Skip,
+        MoveToContent,
     }
 }

@@ -182,6 +182,16 @@ public class XesHostileInputTest
     }
 
     [Fact]
+    public void ByteOrderMarkInsideTheXmlDeclaration_IsMalformed_FoundByFuzzing()
+    {
+        // Found by the xes fuzz target (fuzz/corpus/xes/found-bom-in-xml-declaration.xes): System.Xml's own reader throws
+        // ArgumentOutOfRangeException (from Buffer.BlockCopy) on this declaration instead of an XmlException.
+        var ex = Refused("<?xml version=\"1.0\uFEFF\" encoding=\"UTF-8\"?>\n", Xes, File, RejectionReason.Malformed, 1, null);
+        Assert.Contains("invalid XML: the XML reader failed on this input", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<ArgumentOutOfRangeException>(ex.InnerException!.InnerException);
+    }
+
+    [Fact]
     public void CharacterReferenceToNul_IsMalformed()
     {
         var ex = Refused(Open + Trace(Event("<string key=\"note\" value=\"&#0;\"/>")) + "</log>", Xes, File, RejectionReason.Malformed, 4, null);
