@@ -77,9 +77,12 @@ internal static class CommandLine
     /// exceptions; the raw ones are listed too, so that a leak would still be exit 3 and a message, not a stack trace.
     /// </summary>
     private static bool IsBadInput(Exception ex) =>
-        ex is JourneyMapException or Events.EventLogException or IOException or UnauthorizedAccessException
+        ex is BadInputException or JourneyMapException or Events.EventLogException or IOException or UnauthorizedAccessException
             or InvalidDataException or NotSupportedException or System.Xml.XmlException or System.Text.Json.JsonException;
 }
 
 /// <summary>The command line is wrong: exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>An input is wrong in a way the library reports otherwise (a log that cannot be converted): exit code 3.</summary>
+internal sealed class BadInputException(string message) : Exception(message);

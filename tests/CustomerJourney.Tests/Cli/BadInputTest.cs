@@ -139,6 +139,16 @@ public sealed class BadInputTest : IDisposable
         Assert.Contains("too many to analyze", err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Convert_ValueXmlCannotCarry_ExitsThreeAndLeavesNoHalfFile()
+    {
+        File.WriteAllText(Path("control.csv"), "customer_id,timestamp,stage,channel,note\nc1,2024-01-01T00:00:00Z,browse,web,a\u0001b\n");
+        var (code, stdout, stderr) = CliRunner.Run("convert", "--events", Path("control.csv"), "--out", Path("control.xes"));
+        Assert.Equal((3, string.Empty), (code, stdout));
+        Assert.StartsWith("cj: " + Path("control.csv") + ": cannot be written as control.xes: ", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path("control.xes")));
+    }
+
     private static bool CanOpen(string path)
     {
         try
