@@ -15,8 +15,9 @@ namespace CustomerJourney.Json;
 /// JSON Lines: one object per line with the CSV field names (<see cref="EventLogOptions.Columns"/>, with
 /// <c>case:concept:name</c> and <c>time:timestamp</c> as fallbacks, and <c>concept:name</c> split as
 /// <c>stage@channel</c> when there is no stage); numbers may be JSON numbers or strings; <c>null</c> is absent; other
-/// properties are attributes (a string as its text, any other value as its raw JSON). Errors name the line and the
-/// property.</para>
+/// properties are attributes (a string as its text, any other value as its raw JSON); a property with an empty name is
+/// ignored; a property given twice in one object, or a string escaping half a surrogate pair (<c>"\ud800"</c>), makes the
+/// line <see cref="RejectionReason.Malformed"/>. Errors name the line and the property.</para>
 /// <para>Reading streams: a <see cref="System.Text.Json.Utf8JsonReader"/> over each line of a 1 MiB byte buffer, no DOM,
 /// no allocation per event once the distinct strings have been seen. Writing is deterministic (same log, same bytes,
 /// <c>\n</c>). Thread-safe: every call has its own state.</para>
