@@ -158,9 +158,9 @@ public static class JourneyMapJson
             throw new JourneyMapException("$", "the document must be a JSON object, not null", sourceName);
         }
 
-        if (DuplicateMembers.Find(utf8) is { } duplicate)
+        if (DuplicateMembers.Check(utf8, sourceName) is { } error)
         {
-            throw new JourneyMapException(duplicate, "the member appears twice in its object (the second would silently replace the first)", sourceName);
+            throw error;
         }
 
         return MapConverter.ToMap(dto, sourceName);

@@ -164,6 +164,24 @@ public class MapJsonHostileInputTest
         Assert.Equal(element, Assert.Throws<JourneyMapException>(() => JourneyMapJson.Parse(text, File)).Element);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF }, "$")]
+    [InlineData(new byte[] { 0xC3, 0x28 }, "$")]
+    public void InvalidUtf8_InAnUnknownMemberName_IsRefused_FoundByAfl(byte[] bad, string element)
+    {
+        // Found by AFL on the map target (fuzz/corpus/map/found-invalid-utf8-member-name.json): the serializer skips an
+        // unknown member without decoding its name, so the duplicate check was the first to decode it, and threw
+        // InvalidOperationException. Before that check, such a name was accepted without a word.
+        var head = Encoding.UTF8.GetBytes("{\"x");
+        var tail = Encoding.UTF8.GetBytes("\": 1, " + Map.TrimStart().Remove(0, 1));
+        var ex = Refused(head.Concat(bad).Concat(tail).ToArray(), element);
+        Assert.Contains("not valid text", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoneSurrogateEscape_InAnUnknownMemberName_IsRefused() =>
+        Refused("{\"\\udc00\": 1, " + Map.TrimStart().Remove(0, 1), "$", "line 1, byte 11");
+
     [Fact]
     public void SameMemberNameInSiblingObjects_IsNotADuplicate() =>
         Assert.Equal(2, Read(Map).Stages.Count);
