@@ -74,10 +74,19 @@ internal static class CommandLine
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 
+    /// <summary>
+    /// What an input file can make the library throw: its own exceptions (they name file, line and field), and the file
+    /// system's (missing, a directory, unreadable, locked by another process: IOException covers FileNotFound,
+    /// DirectoryNotFound, PathTooLong and sharing violations). The readers wrap XML, JSON and gzip errors in their own
+    /// exceptions; the raw ones are listed too, so that a leak would still be exit 3 and a message, not a stack trace.
+    /// </summary>
     private static bool IsBadInput(Exception ex) =>
-        ex is JourneyMapException or Events.EventLogException or FileNotFoundException or DirectoryNotFoundException
-            or UnauthorizedAccessException or InvalidDataException or NotSupportedException;
+        ex is BadInputException or JourneyMapException or Events.EventLogException or IOException or UnauthorizedAccessException
+            or InvalidDataException or NotSupportedException or System.Xml.XmlException or System.Text.Json.JsonException;
 }
 
 /// <summary>The command line is wrong: exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>An input is wrong in a way the library reports otherwise (a log that cannot be converted): exit code 3.</summary>
+internal sealed class BadInputException(string message) : Exception(message);

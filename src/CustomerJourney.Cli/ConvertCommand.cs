@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using CustomerJourney.Json;
@@ -16,7 +17,18 @@ internal static class ConvertCommand
         var log = progress.LoadEvents(input, Inputs.EventOptions());
         progress.Step("writing " + output, () =>
         {
-            EventLogFiles.Save(log, output);
+            try
+            {
+                EventLogFiles.Save(log, output);
+            }
+            catch (ArgumentException ex) when (ex.ParamName != "path")
+            {
+                // Not the output's extension (usage) but the log's content: an attribute named like a field, a character XML
+                // cannot carry. The input is what cannot be converted; the half-written output is removed.
+                File.Delete(output);
+                throw new BadInputException($"{input}: cannot be written as {Path.GetFileName(output)}: {ex.Message}");
+            }
+
             return true;
         });
         stderr.WriteLine(string.Format(CultureInfo.InvariantCulture, "cj: {0} events of {1} customers written to {2}", log.Count, log.CustomerCount, output));

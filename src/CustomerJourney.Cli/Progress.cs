@@ -33,14 +33,14 @@ internal sealed class Progress
     public EventLog LoadEvents(string path, EventLogOptions options)
     {
         var format = EventLogPaths.FormatOf(path, out var gzip);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var length = file.Length;
-        _talkative |= length >= _policy.LargeInputBytes;
         _step.Restart();
-        Say(string.Format(CultureInfo.InvariantCulture, "reading {0} ({1})", path, Size(length)));
-        using var counted = new ProgressStream(file, length, this, path);
-        using var input = gzip ? new System.IO.Compression.GZipStream(counted, System.IO.Compression.CompressionMode.Decompress) : (Stream)counted;
-        var log = EventLogFiles.Read(input, format, options, path);
+        var log = EventLogPaths.ReadFile(path, gzip, input => EventLogFiles.Read(input, format, options, path), file =>
+        {
+            var length = file.Length;
+            _talkative |= length >= _policy.LargeInputBytes;
+            Say(string.Format(CultureInfo.InvariantCulture, "reading {0} ({1})", path, Size(length)));
+            return new ProgressStream(file, length, this, path);
+        });
         Done(string.Format(CultureInfo.InvariantCulture, "read {0} events of {1} customers", log.Count, log.CustomerCount));
         return log;
     }
@@ -122,6 +122,16 @@ internal sealed class Progress
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
 
         private int Advance(int read)
         {

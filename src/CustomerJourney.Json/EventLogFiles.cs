@@ -15,8 +15,9 @@ namespace CustomerJourney.Json;
 /// JSON Lines: one object per line with the CSV field names (<see cref="EventLogOptions.Columns"/>, with
 /// <c>case:concept:name</c> and <c>time:timestamp</c> as fallbacks, and <c>concept:name</c> split as
 /// <c>stage@channel</c> when there is no stage); numbers may be JSON numbers or strings; <c>null</c> is absent; other
-/// properties are attributes (a string as its text, any other value as its raw JSON). Errors name the line and the
-/// property.</para>
+/// properties are attributes (a string as its text, any other value as its raw JSON); a property with an empty name is
+/// ignored; a property given twice in one object, or a string escaping half a surrogate pair (<c>"\ud800"</c>), makes the
+/// line <see cref="RejectionReason.Malformed"/>. Errors name the line and the property.</para>
 /// <para>Reading streams: a <see cref="System.Text.Json.Utf8JsonReader"/> over each line of a 1 MiB byte buffer, no DOM,
 /// no allocation per event once the distinct strings have been seen. Writing is deterministic (same log, same bytes,
 /// <c>\n</c>). Thread-safe: every call has its own state.</para>
@@ -54,15 +55,14 @@ public static class EventLogFiles
     /// <returns>The log, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException">The extension is not one of the formats.</exception>
-    /// <exception cref="EventLogException">The input is bad: the message names the file, line and field.</exception>
+    /// <exception cref="EventLogException">The input is bad, or a <c>.gz</c> file is not gzip: the message names the file, line and field.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static EventLog Load(string path, EventLogOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(path);
         var format = EventLogPaths.FormatOf(path, out var gzip);
-        using var stream = EventLogPaths.OpenRead(path, gzip);
-        return Read(stream, format, options, path, cancellationToken);
+        return EventLogPaths.ReadFile(path, gzip, stream => Read(stream, format, options, path, cancellationToken));
     }
 
     /// <summary>Writes a log to a stream (flushed, left open).</summary>

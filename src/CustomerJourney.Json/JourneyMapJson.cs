@@ -22,7 +22,8 @@ namespace CustomerJourney.Json;
 /// <para>
 /// Reading is strict on what it knows and lenient on what it does not: unknown members are ignored, so that a file written by a
 /// newer version still loads; <c>offered</c> and <c>expected</c> default to true; an array left out or null is empty. Comments,
-/// trailing commas, trailing content and nesting deeper than 64 levels are rejected. Every error, malformed JSON included, is a
+/// trailing commas, trailing content, a member named twice in one object and nesting deeper than 64 levels are rejected.
+/// The whole document is held in memory while it is read. Every error, malformed JSON included, is a
 /// <see cref="JourneyMapException"/> whose <see cref="JourneyMapException.Element"/> is a JSON path (<c>$.touchpoints[3].stage</c>)
 /// and whose <see cref="JourneyMapException.SourceName"/> is the file or stream name given.
 /// </para>
@@ -48,17 +49,24 @@ public static class JourneyMapJson
     public static JourneyMap Read(Stream utf8Json, string? sourceName = null)
     {
         Guard.NotNull(utf8Json);
+        byte[] utf8;
+        using (var buffer = new MemoryStream())
+        {
+            utf8Json.CopyTo(buffer);
+            utf8 = buffer.ToArray();
+        }
+
         MapDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(utf8Json, MapJsonContext.Default.MapDto);
+            dto = JsonSerializer.Deserialize(new MemoryStream(utf8, writable: false), MapJsonContext.Default.MapDto);
         }
         catch (JsonException ex)
         {
             throw Malformed(ex, sourceName);
         }
 
-        return ToMap(dto, sourceName);
+        return ToMap(dto, utf8, sourceName);
     }
 
     /// <summary>Reads a map from a JSON string.</summary>
@@ -85,7 +93,7 @@ public static class JourneyMapJson
             throw new JourneyMapException("$", "the text is not valid Unicode", sourceName, ex);
         }
 
-        return ToMap(dto, sourceName);
+        return ToMap(dto, Encoding.UTF8.GetBytes(json), sourceName);
     }
 
     /// <summary>Reads a map from a UTF-8 JSON file; errors quote <paramref name="path"/> as the source.</summary>
@@ -143,10 +151,20 @@ public static class JourneyMapJson
         stream.Write(bytes, 0, bytes.Length);
     }
 
-    private static JourneyMap ToMap(MapDto? dto, string? sourceName) =>
-        dto is null
-            ? throw new JourneyMapException("$", "the document must be a JSON object, not null", sourceName)
-            : MapConverter.ToMap(dto, sourceName);
+    private static JourneyMap ToMap(MapDto? dto, byte[] utf8, string? sourceName)
+    {
+        if (dto is null)
+        {
+            throw new JourneyMapException("$", "the document must be a JSON object, not null", sourceName);
+        }
+
+        if (DuplicateMembers.Check(utf8, sourceName) is { } error)
+        {
+            throw error;
+        }
+
+        return MapConverter.ToMap(dto, sourceName);
+    }
 
     private static byte[] ToUtf8(JourneyMap map, bool indented)
     {

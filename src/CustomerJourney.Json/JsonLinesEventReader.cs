@@ -153,14 +153,27 @@ internal sealed class JsonLinesEventReader
                 return;
             }
 
+            var seen = 0; // slots set by their own name on this line
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var slot = SlotOf(ref reader);
                 property = null;
+                var slot = SlotOf(ref reader, out var byOwnName);
                 var keyId = -1;
-                if (slot < 0 && _builder.Options.KeepAttributes)
+                if (slot < 0 && _builder.Options.KeepAttributes && !reader.ValueTextEquals(ReadOnlySpan<byte>.Empty))
                 {
-                    keyId = InternKey(ref reader);
+                    keyId = InternKey(ref reader); // a property with an empty name is ignored, as a CSV column with an empty name is
+                }
+
+                property = slot >= 0 ? _row.NameOf(slot) : keyId >= 0 ? _builder.AttributeKeys[keyId] : null;
+                if ((byOwnName && (seen & (1 << slot)) != 0) || (keyId >= 0 && row.HasAttribute(keyId)))
+                {
+                    _builder.Reject(RejectionReason.Malformed, "the property appears twice in the object", _line, property);
+                    return;
+                }
+
+                if (byOwnName)
+                {
+                    seen |= 1 << slot;
                 }
 
                 if (!reader.Read())
@@ -205,7 +218,6 @@ internal sealed class JsonLinesEventReader
                     default:
                         if (slot >= 0)
                         {
-                            property = _row.NameOf(slot);
                             _builder.Reject(RejectionReason.InvalidValue, "expected a string or a number, not an object or array", _line, property);
                             return;
                         }
@@ -218,7 +230,7 @@ internal sealed class JsonLinesEventReader
 
                 if (valueLength > _maxFieldChars && Utf8Parse.CharCount(valueBuffer, valueStart, valueLength) > _maxFieldChars)
                 {
-                    _builder.Reject(RejectionReason.LimitExceeded, $"the value is longer than {_maxFieldChars} characters", _line, slot >= 0 ? _row.NameOf(slot) : _builder.AttributeKeys[keyId]);
+                    _builder.Reject(RejectionReason.LimitExceeded, $"the value is longer than {_maxFieldChars} characters", _line, property);
                     return;
                 }
 
@@ -232,6 +244,7 @@ internal sealed class JsonLinesEventReader
                 }
             }
 
+            property = null;
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
                 _builder.Reject(RejectionReason.Malformed, "the line holds more than one JSON object", _line, null);
@@ -247,8 +260,22 @@ internal sealed class JsonLinesEventReader
         row.Commit(_line);
     }
 
-    private int SlotOf(ref Utf8JsonReader reader)
+    /// <summary>The slot a property name fills, or -1; <paramref name="byOwnName"/> false for the process-mining fallbacks.</summary>
+    private int SlotOf(ref Utf8JsonReader reader, out bool byOwnName)
     {
+        try
+        {
+            return SlotOfName(ref reader, out byOwnName);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw LoneSurrogate(e); // comparing an escaped name unescapes it
+        }
+    }
+
+    private int SlotOfName(ref Utf8JsonReader reader, out bool byOwnName)
+    {
+        byOwnName = true;
         for (var slot = 0; slot < EventRow.SlotCount; slot++)
         {
             if (reader.ValueTextEquals(_slotNames[slot]))
@@ -257,6 +284,7 @@ internal sealed class JsonLinesEventReader
             }
         }
 
+        byOwnName = false;
         if (!_row.Has(EventRow.Customer) && reader.ValueTextEquals(_fallbackCase))
         {
             return EventRow.Customer;
@@ -273,7 +301,7 @@ internal sealed class JsonLinesEventReader
             _keyChars = new char[Math.Max(length, _keyChars.Length * 2)];
         }
 
-        var n = reader.CopyString(_keyChars);
+        var n = CopyString(ref reader, _keyChars);
         return _builder.AttributeKeys.Intern(_keyChars, 0, n);
     }
 
@@ -288,10 +316,34 @@ internal sealed class JsonLinesEventReader
         }
 
         start = _arenaLength;
-        length = reader.CopyString(new Span<byte>(_arena, _arenaLength, _arena.Length - _arenaLength));
+        try
+        {
+            length = reader.CopyString(new Span<byte>(_arena, _arenaLength, _arena.Length - _arenaLength));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw LoneSurrogate(e);
+        }
+
         _arenaLength += length;
         return _arena;
     }
+
+    private static int CopyString(ref Utf8JsonReader reader, char[] destination)
+    {
+        try
+        {
+            return reader.CopyString(destination);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw LoneSurrogate(e);
+        }
+    }
+
+    /// <summary><c>"\ud800"</c> is well-formed JSON that no UTF-8 or UTF-16 string can hold: the reader says so with an InvalidOperationException.</summary>
+    private static JsonException LoneSurrogate(InvalidOperationException e) =>
+        new("the string escapes half of a surrogate pair (\\uD800-\\uDFFF alone), which is not text", e);
 
     private void SkipLine()
     {

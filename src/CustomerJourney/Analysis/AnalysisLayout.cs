@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using CustomerJourney.Events;
 
 namespace CustomerJourney.Analysis;
@@ -13,6 +14,12 @@ internal sealed class AnalysisLayout
     public const int UnknownStage = -1;
     public const int UnknownChannel = -2;
 
+    /// <summary>
+    /// The most stage × channel × channel cells an analysis tracks (2^22): each worker keeps channel switches per stage
+    /// densely, 24 bytes a cell, so this caps them near 100 MB. Twenty channels leave room for 10,000 stages.
+    /// </summary>
+    public const long MaxSwitchCells = 1L << 22;
+
     public AnalysisLayout(EventLog log, JourneyMap? map, AnalyzerOptions options)
     {
         Log = log;
@@ -20,6 +27,16 @@ internal sealed class AnalysisLayout
         Context = StatisticsContext.From(map, options);
         StageCount = Context.Stages.Length;
         ChannelCount = Context.Channels.Length;
+        var cells = (long)StageCount * ChannelCount * ChannelCount;
+        if (cells > MaxSwitchCells)
+        {
+            throw new EventLogException(
+                RejectionReason.LimitExceeded,
+                string.Format(CultureInfo.InvariantCulture, "{0} stages on {1} channels are too many to analyze: the channel switches would take {2} stages × channels × channels cells, more than {3}", StageCount, ChannelCount, cells, MaxSwitchCells),
+                log.SourceName,
+                field: "channel");
+        }
+
         SlotCount = checked(StageCount * ChannelCount);
         ActivitySlot = new int[log.ActivityStage.Length];
         for (var a = 0; a < ActivitySlot.Length; a++)

@@ -42,6 +42,9 @@ public static class JourneyAnalyzer
     /// <exception cref="EventLogException">
     /// In <see cref="ErrorMode.Strict"/> only: an event's stage or channel is not in the map, or a journey has more than
     /// <see cref="AnalyzerOptions.MaxEventsPerJourney"/> events. The line is the event's 1-based position in the log.
+    /// In any mode: the map (given or inferred) has so many stages and channels that stages × channels × channels exceeds
+    /// 4,194,304 (2^22) cells, which the analysis keeps for channel switches (<see cref="RejectionReason.LimitExceeded"/>,
+    /// field <c>channel</c>): twenty channels allow 10,000 stages, a hundred channels 419.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static JourneyStatistics Analyze(EventLog log, JourneyMap? map = null, AnalyzerOptions? options = null, CancellationToken cancellationToken = default)

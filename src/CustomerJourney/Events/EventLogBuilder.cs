@@ -83,12 +83,20 @@ internal sealed class EventLogBuilder
     /// <summary>Whether a channel id is acceptable: always without a map, else when the map has it.</summary>
     public bool IsKnownChannel(int channel) => Options.Map is null || Known(ref _channelKnown, channel, Channels, c => Options.Map.ChannelIndexOrMinusOne(c) >= 0);
 
-    /// <summary>The touchpoint (activity) id of a stage and channel.</summary>
+    /// <summary>
+    /// The touchpoint (activity) id of a stage and channel; -1 when it is new and the log already has
+    /// <see cref="EventLogOptions.MaxDistinctTouchpoints"/>: the caller rejects the row.
+    /// </summary>
     public int InternActivity(int stage, int channel)
     {
         var key = ((long)stage << 32) | (uint)channel;
         if (!_activityIndex.TryGetValue(key, out var id))
         {
+            if (_activityStage.Count >= Options.MaxDistinctTouchpoints)
+            {
+                return -1;
+            }
+
             id = _activityStage.Count;
             _activityIndex.Add(key, id);
             _activityStage.Add(stage);
@@ -227,7 +235,14 @@ internal sealed class EventLogBuilder
             return;
         }
 
-        Add(Customers.Intern(e.CustomerId), InternActivity(stage, channel), e.Timestamp.UtcTicks, checked((short)e.Timestamp.Offset.TotalMinutes));
+        var activity = InternActivity(stage, channel);
+        if (activity < 0)
+        {
+            Reject(RejectionReason.LimitExceeded, TooManyTouchpoints(), line, "stage");
+            return;
+        }
+
+        Add(Customers.Intern(e.CustomerId), activity, e.Timestamp.UtcTicks, checked((short)e.Timestamp.Offset.TotalMinutes));
         if (e.Sentiment is { } s)
         {
             SetSentiment((float)s);
@@ -267,6 +282,10 @@ internal sealed class EventLogBuilder
             }
         }
     }
+
+    /// <summary>The detail of a <see cref="RejectionReason.LimitExceeded"/> for one touchpoint too many.</summary>
+    public string TooManyTouchpoints() =>
+        $"a new touchpoint (stage × channel pair) beyond the {Options.MaxDistinctTouchpoints} distinct ones allowed (EventLogOptions.MaxDistinctTouchpoints)";
 
     /// <summary>Counts rejections found after reading (by the caller's own checks) without throwing.</summary>
     public void CountRejected(RejectionReason reason, long count) => _rejections.AddCount(reason, count);

@@ -8,7 +8,11 @@ public sealed class EventLogOptions
 {
     private int _maxExamplesPerReason = 5;
     private int _maxFieldLength = 64 * 1024;
+    private int _maxDistinctTouchpoints = DefaultMaxDistinctTouchpoints;
     private string _defaultChannel = "default";
+
+    /// <summary>The default of <see cref="MaxDistinctTouchpoints"/>: 10,000.</summary>
+    public const int DefaultMaxDistinctTouchpoints = 10_000;
 
     /// <summary>Shared defaults: strict, no map, no assumed time zone. Do not mutate; create a new instance instead.</summary>
     internal static EventLogOptions Default { get; } = new();
@@ -66,5 +70,25 @@ public sealed class EventLogOptions
     {
         get => _maxFieldLength;
         set => _maxFieldLength = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be at least 1.");
+    }
+
+    /// <summary>
+    /// The most distinct touchpoints (stage × channel pairs, the activities of a process-mining log) a log may have
+    /// (default <see cref="DefaultMaxDistinctTouchpoints"/>, at least 1).
+    /// </summary>
+    /// <remarks>
+    /// <para>A journey has tens of stages on a handful of channels, and the largest public process-mining logs a few hundred
+    /// activities; a log with tens of thousands is an export gone wrong (an id or a timestamp in the activity column), and
+    /// the analysis keeps statistics for every stage × channel cell, so it is stopped here, while reading, rather than run
+    /// out of memory later.</para>
+    /// <para>The first row that would add one touchpoint too many is <see cref="RejectionReason.LimitExceeded"/>, naming the
+    /// file, its line and the stage (or activity) field: strict mode throws an <see cref="EventLogException"/>, lenient mode
+    /// skips the row and every later row with another new touchpoint, and keeps the rows of the touchpoints already seen.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxDistinctTouchpoints
+    {
+        get => _maxDistinctTouchpoints;
+        set => _maxDistinctTouchpoints = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be at least 1.");
     }
 }

@@ -38,11 +38,33 @@ internal static class EventLogPaths
         throw new ArgumentException($"Cannot tell the event log format of '{path}' from its extension '{shown}': use .csv, .xes or .jsonl, optionally followed by .gz.", nameof(path));
     }
 
-    /// <summary>Opens a file for one sequential read, through gzip when asked.</summary>
-    public static Stream OpenRead(string path, bool gzip)
+    /// <summary>
+    /// Opens a file for one sequential read, through gzip when asked; <paramref name="observe"/> may wrap the file's own
+    /// bytes first (the <c>cj</c> tool counts them to report progress).
+    /// </summary>
+    public static Stream OpenRead(string path, bool gzip, Func<FileStream, Stream>? observe = null)
     {
-        Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        return gzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: false) : file;
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var raw = observe is null ? file : observe(file);
+        return gzip ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: false) : raw;
+    }
+
+    /// <summary>
+    /// Reads a file with <paramref name="read"/>, through gzip when asked: a <c>.gz</c> file that is not gzip (the
+    /// decompressor's <see cref="InvalidDataException"/>) is bad input like any other, an <see cref="EventLogException"/>
+    /// naming the file.
+    /// </summary>
+    public static EventLog ReadFile(string path, bool gzip, Func<Stream, EventLog> read, Func<FileStream, Stream>? observe = null)
+    {
+        using var stream = OpenRead(path, gzip, observe);
+        try
+        {
+            return read(stream);
+        }
+        catch (InvalidDataException e) when (gzip)
+        {
+            throw new EventLogException(RejectionReason.Malformed, "the file is not valid gzip: " + e.Message, path, innerException: e);
+        }
     }
 
     /// <summary>Creates a file for one sequential write, through gzip when asked.</summary>

@@ -18,8 +18,10 @@ namespace CustomerJourney.Events;
 /// JSON Lines is read by <c>CustomerJourney.Json</c>'s <c>EventLogFiles</c>, which also handles every format here.</para>
 /// <para>CSV: columns in any order (names in <see cref="EventLogOptions.Columns"/>); a column with an empty name, such as
 /// the row index pandas writes, is ignored; other unknown columns are kept as attributes when
-/// <see cref="EventLogOptions.KeepAttributes"/>; blank lines are skipped; empty optional cells are absent. XES: the trace's
-/// <c>concept:name</c> is the customer; trace-level attributes other than that are ignored; events that come
+/// <see cref="EventLogOptions.KeepAttributes"/>; blank lines are skipped; empty optional cells are absent; a customer, stage or
+/// channel of white space only is missing. XES: the trace's <c>concept:name</c> is the customer; trace-level attributes other
+/// than that are ignored; an event attribute with an empty key is ignored, one whose key appears twice in the event makes it
+/// <see cref="RejectionReason.Malformed"/>; events that come
 /// before their trace's <c>concept:name</c> (or in a trace without one) are rejected as missing the customer. An ambiguous
 /// local time under <see cref="EventLogOptions.AssumedTimeZone"/> is its first occurrence; a skipped one is rejected. Thread-safe: every call has its own state.</para>
 /// </remarks>
@@ -59,7 +61,7 @@ public static class EventLogReader
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException">The extension is not one of the formats.</exception>
     /// <exception cref="NotSupportedException">The file is JSON Lines (<c>.jsonl</c>), which the CustomerJourney.Json package reads.</exception>
-    /// <exception cref="EventLogException">The input is bad: the message names the file, line and field.</exception>
+    /// <exception cref="EventLogException">The input is bad, or a <c>.gz</c> file is not gzip: the message names the file, line and field.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static EventLog Load(string path, EventLogOptions? options = null, CancellationToken cancellationToken = default)
@@ -71,7 +73,6 @@ public static class EventLogReader
             throw new NotSupportedException($"'{path}' is JSON Lines, which the CustomerJourney.Json package reads: use CustomerJourney.Json.EventLogFiles.Load.");
         }
 
-        using var stream = EventLogPaths.OpenRead(path, gzip);
-        return Read(stream, format, options, path, cancellationToken);
+        return EventLogPaths.ReadFile(path, gzip, stream => Read(stream, format, options, path, cancellationToken));
     }
 }

@@ -42,6 +42,7 @@ internal sealed class EventRow
     private int[] _attributeLengths = new int[8];
     private int _attributeCount;
     private int _defaultChannel = -1;
+    private char[] _chars = new char[64];
 
     public EventRow(EventLogBuilder builder)
     {
@@ -93,6 +94,20 @@ internal sealed class EventRow
 
     public void Unset(int slot) => _lengths[slot] = -1;
 
+    /// <summary>Whether the row already has a (non-empty) value for an attribute key.</summary>
+    public bool HasAttribute(int keyId)
+    {
+        for (var k = 0; k < _attributeCount; k++)
+        {
+            if (_attributeKeys[k] == keyId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Adds an attribute value (empty values count as absent, as in CSV).</summary>
     public void AddAttribute(int keyId, byte[] buffer, int start, int length)
     {
@@ -121,7 +136,7 @@ internal sealed class EventRow
     public bool Commit(long line)
     {
         var b = _builder;
-        if (!NonEmpty(Customer))
+        if (!NotBlank(Customer))
         {
             b.Reject(RejectionReason.MissingField, "the customer id is missing", line, _names[Customer]);
             return false;
@@ -147,7 +162,7 @@ internal sealed class EventRow
         int channelLength = 0;
         if (Has(Stage) || !Has(Activity))
         {
-            if (!NonEmpty(Stage))
+            if (!NotBlank(Stage))
             {
                 b.Reject(RejectionReason.MissingField, "the stage is missing", line, _names[Stage]);
                 return false;
@@ -156,7 +171,7 @@ internal sealed class EventRow
             stageSlot = Stage;
             stageStart = _starts[Stage];
             stageLength = _lengths[Stage];
-            if (NonEmpty(Channel))
+            if (NotBlank(Channel))
             {
                 channelSlot = Channel;
                 channelStart = _starts[Channel];
@@ -170,7 +185,7 @@ internal sealed class EventRow
         }
         else
         {
-            if (!NonEmpty(Activity))
+            if (!NotBlank(Activity))
             {
                 b.Reject(RejectionReason.MissingField, "the activity is missing", line, _names[Activity]);
                 return false;
@@ -179,7 +194,7 @@ internal sealed class EventRow
             stageSlot = Activity;
             stageStart = _starts[Activity];
             stageLength = _lengths[Activity];
-            if (NonEmpty(Channel))
+            if (NotBlank(Channel))
             {
                 channelSlot = Channel;
                 channelStart = _starts[Channel];
@@ -198,8 +213,9 @@ internal sealed class EventRow
                     }
                 }
 
-                // Split only when both sides are non-empty: "a@" and "@b" are stages on the default channel.
-                if (at > stageStart && at < stageStart + stageLength - 1)
+                // Split only when both sides are non-blank: "a@", "@b" and " @b" are stages on the default channel.
+                if (at > stageStart && at < stageStart + stageLength - 1
+                    && !IsBlank(activity, stageStart, at - stageStart) && !IsBlank(activity, at + 1, stageStart + stageLength - at - 1))
                 {
                     channelSlot = Activity;
                     channelStart = at + 1;
@@ -271,8 +287,15 @@ internal sealed class EventRow
             return false;
         }
 
+        var touchpoint = b.InternActivity(stage, channel);
+        if (touchpoint < 0)
+        {
+            b.Reject(RejectionReason.LimitExceeded, b.TooManyTouchpoints(), line, _names[stageSlot]);
+            return false;
+        }
+
         var customer = b.Customers.Intern(_buffers[Customer], _starts[Customer], _lengths[Customer]);
-        b.Add(customer, b.InternActivity(stage, channel), utcTicks, offsetMinutes);
+        b.Add(customer, touchpoint, utcTicks, offsetMinutes);
         if (!float.IsNaN(sentiment))
         {
             b.SetSentiment(sentiment);
@@ -326,6 +349,50 @@ internal sealed class EventRow
     }
 
     private bool NonEmpty(int slot) => _lengths[slot] > 0;
+
+    /// <summary>Whether an id slot holds something other than white space: the rule <see cref="JourneyEvent"/> enforces.</summary>
+    private bool NotBlank(int slot) => _lengths[slot] > 0 && !IsBlank(_buffers[slot], _starts[slot], _lengths[slot]);
+
+    /// <summary>Whether UTF-8 text is empty or only white space, as <see cref="Guard.IsBlank"/> judges it.</summary>
+    /// <remarks>Decodes only text with no ASCII character other than white space (rare); allocates nothing once the scratch is large enough.</remarks>
+    private bool IsBlank(byte[] buffer, int start, int length)
+    {
+        var ascii = true;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = buffer[i];
+            if (c >= 0x80)
+            {
+                ascii = false;
+            }
+            else if (!char.IsWhiteSpace((char)c))
+            {
+                return false;
+            }
+        }
+
+        if (ascii)
+        {
+            return true;
+        }
+
+        var max = Encoding.UTF8.GetMaxCharCount(length);
+        if (_chars.Length < max)
+        {
+            _chars = new char[Math.Max(max, _chars.Length * 2)];
+        }
+
+        var n = Encoding.UTF8.GetChars(buffer, start, length, _chars, 0);
+        for (var i = 0; i < n; i++)
+        {
+            if (!char.IsWhiteSpace(_chars[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private bool TryTimestamp(long line, out long utcTicks, out short offsetMinutes)
     {

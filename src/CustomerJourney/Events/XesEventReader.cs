@@ -30,6 +30,7 @@ internal sealed class XesEventReader
     private int _customerLength = -1;
     private char[] _chars = new char[64];
     private long _events;
+    private long _lastLine;
 
     public XesEventReader(Stream stream, EventLogBuilder builder, CancellationToken cancellationToken)
     {
@@ -64,11 +65,12 @@ internal sealed class XesEventReader
             IgnoreWhitespace = true,
             CloseInput = false,
         };
+        IXmlLineInfo? lineInfo = null;
         try
         {
             using var reader = XmlReader.Create(_stream, settings);
-            var lineInfo = reader as IXmlLineInfo;
-            reader.MoveToContent();
+            lineInfo = reader as IXmlLineInfo;
+            Step(reader, XmlStep.MoveToContent);
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "log")
             {
                 throw new EventLogException(RejectionReason.Malformed, $"not an XES log: the root element is '{reader.LocalName}', not 'log'", _builder.SourceName, lineInfo?.LineNumber ?? 0);
@@ -82,34 +84,38 @@ internal sealed class XesEventReader
                 }
                 else
                 {
-                    reader.Skip();
+                    Step(reader, XmlStep.Skip);
                 }
             });
         }
         catch (XmlException e)
         {
-            throw new EventLogException(RejectionReason.Malformed, "invalid XML: " + e.Message, _builder.SourceName, e.LineNumber, null, e);
+            // Some errors (a DTD after the root element) come without a line: the reader's position is where it stopped.
+            var line = e.LineNumber > 0 ? e.LineNumber : Math.Max(lineInfo?.LineNumber ?? 0, _lastLine);
+            throw new EventLogException(RejectionReason.Malformed, "invalid XML: " + e.Message, _builder.SourceName, line, null, e);
         }
 
         return _builder.Build();
     }
 
     /// <summary>Calls <paramref name="child"/> on each child element, which must leave the reader after that element.</summary>
-    private static void ForEachChild(XmlReader reader, Action child)
+    private void ForEachChild(XmlReader reader, Action child)
     {
         if (reader.IsEmptyElement)
         {
-            reader.Read();
+            Remember(reader);
+            Step(reader, XmlStep.Read);
             return;
         }
 
         var depth = reader.Depth;
-        reader.Read();
+        Step(reader, XmlStep.Read);
         while (!reader.EOF)
         {
             if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
             {
-                reader.Read();
+                Remember(reader);
+                Step(reader, XmlStep.Read);
                 return;
             }
 
@@ -119,10 +125,42 @@ internal sealed class XesEventReader
             }
             else
             {
-                reader.Read();
+                Step(reader, XmlStep.Read);
             }
         }
     }
+
+    /// <summary>
+    /// Moves the XML reader on. System.Xml throws other exceptions than <see cref="XmlException"/> on a few malformed
+    /// documents (an ArgumentOutOfRangeException for a byte order mark inside the XML declaration, found by fuzzing):
+    /// they are broken XML too, and become one.
+    /// </summary>
+    private static void Step(XmlReader reader, XmlStep step)
+    {
+        try
+        {
+            switch (step)
+            {
+                case XmlStep.Read:
+                    reader.Read();
+                    break;
+                case XmlStep.Skip:
+                    reader.Skip();
+                    break;
+                default:
+                    reader.MoveToContent();
+                    break;
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException or OverflowException or FormatException)
+        {
+            var at = reader as IXmlLineInfo;
+            throw new XmlException("the XML reader failed on this input (" + e.GetType().Name + ": " + e.Message + ")", e, at?.LineNumber ?? 0, at?.LinePosition ?? 0);
+        }
+    }
+
+    /// <summary>Keeps the line of the element being left, for errors the XML reader reports without one.</summary>
+    private void Remember(XmlReader reader) => _lastLine = (reader as IXmlLineInfo)?.LineNumber ?? _lastLine;
 
     private void ReadTrace(XmlReader reader, IXmlLineInfo? lineInfo)
     {
@@ -146,7 +184,7 @@ internal sealed class XesEventReader
                 _customerLength = Encoding.UTF8.GetBytes(name, 0, name.Length, _customer, 0);
             }
 
-            reader.Skip();
+            Step(reader, XmlStep.Skip);
         });
     }
 
@@ -167,37 +205,59 @@ internal sealed class XesEventReader
         }
 
         string? tooLong = null;
+        string? twice = null;
+        var seen = 0;
         ForEachChild(reader, () =>
         {
             var key = reader.GetAttribute("key");
             var value = reader.GetAttribute("value");
-            reader.Skip();
-            if (key is null || value is null)
+            Step(reader, XmlStep.Skip);
+            if (key is null || value is null || key.Length == 0)
             {
-                return;
+                return; // an attribute with an empty key is ignored, as a CSV column with an empty name is
             }
 
-            if (value.Length > _builder.Options.MaxFieldLength)
+            if (value.Length > _builder.Options.MaxFieldLength || key.Length > _builder.Options.MaxFieldLength)
             {
-                tooLong ??= key;
+                tooLong ??= key.Length > 100 ? key.Remove(100) + "…" : key;
                 return;
             }
 
             var slot = SlotOf(key);
             if (slot >= 0)
             {
+                if ((seen & (1 << slot)) != 0)
+                {
+                    twice ??= key;
+                    return;
+                }
+
+                seen |= 1 << slot;
                 Put(value, out var buffer, out var start, out var length);
                 row.Set(slot, buffer, start, length);
             }
             else if (_keepAttributes)
             {
+                var keyId = InternKey(key);
+                if (row.HasAttribute(keyId))
+                {
+                    twice ??= key;
+                    return;
+                }
+
                 Put(value, out var buffer, out var start, out var length);
-                row.AddAttribute(InternKey(key), buffer, start, length);
+                row.AddAttribute(keyId, buffer, start, length);
             }
         });
         if (tooLong is not null)
         {
-            _builder.Reject(RejectionReason.LimitExceeded, $"the value is longer than {_builder.Options.MaxFieldLength} characters", line, tooLong);
+            _builder.Reject(RejectionReason.LimitExceeded, $"the value or key is longer than {_builder.Options.MaxFieldLength} characters", line, tooLong);
+            return;
+        }
+
+        if (twice is not null)
+        {
+            _builder.Reject(RejectionReason.Malformed, "the event has this attribute twice", line, twice);
             return;
         }
 
@@ -257,5 +317,12 @@ internal sealed class XesEventReader
         start = _arenaLength;
         length = Encoding.UTF8.GetBytes(value, 0, value.Length, _arena, _arenaLength);
         _arenaLength += length;
+    }
+
+    private enum XmlStep
+    {
+        Read,
+        Skip,
+        MoveToContent,
     }
 }
