@@ -123,20 +123,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
             }
         }
 
-        var findingsAt = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        foreach (var f in report.Findings)
-        {
-            if (f.ChannelId is { } channel)
-            {
-                var key = f.StageId + "\n" + channel;
-                if (!findingsAt.TryGetValue(key, out var list))
-                {
-                    findingsAt[key] = list = new List<Finding>();
-                }
-
-                list.Add(f);
-            }
-        }
+        var findingsAt = GroupFindings(report, f => f.ChannelId is { } channel ? f.StageId + "\n" + channel : null);
 
         w.Write("<table class=\"grid\">\n<tr><th>Stage</th>");
         foreach (var channel in map.Channels)
@@ -199,16 +186,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
                     w.Write(", unrated</span>");
                 }
 
-                if (findingsAt.TryGetValue(key, out var list))
-                {
-                    w.Write("<span class=\"sub\">");
-                    foreach (var f in list)
-                    {
-                        Badge(w, f);
-                    }
-
-                    w.Write("</span>");
-                }
+                Badges(w, findingsAt, key);
 
                 w.Write("</td>");
             }
@@ -217,6 +195,43 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         }
 
         w.Write("</table>\n</section>\n");
+    }
+
+    /// <summary>The findings by place (a key the caller makes; null leaves a finding out), in the report's order.</summary>
+    private static Dictionary<string, List<Finding>> GroupFindings(DiagnosticReport report, Func<Finding, string?> keyOf)
+    {
+        var groups = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+        foreach (var f in report.Findings)
+        {
+            if (keyOf(f) is { } key)
+            {
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    groups[key] = list = new List<Finding>();
+                }
+
+                list.Add(f);
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>A badge per finding at the place, on its own line of the cell; nothing when there is none.</summary>
+    private static void Badges(TextWriter w, Dictionary<string, List<Finding>> groups, string key)
+    {
+        if (!groups.TryGetValue(key, out var list))
+        {
+            return;
+        }
+
+        w.Write("<span class=\"sub\">");
+        foreach (var f in list)
+        {
+            Badge(w, f);
+        }
+
+        w.Write("</span>");
     }
 
     private static void Badge(TextWriter w, Finding f)
@@ -462,20 +477,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
             }
         }
 
-        var ruptures = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        foreach (var f in report.Findings)
-        {
-            if (f.FromChannelId is { } from && f.ToChannelId is { } to)
-            {
-                var key = from + "\n" + to;
-                if (!ruptures.TryGetValue(key, out var list))
-                {
-                    ruptures[key] = list = new List<Finding>();
-                }
-
-                list.Add(f);
-            }
-        }
+        var ruptures = GroupFindings(report, f => f.FromChannelId is { } from && f.ToChannelId is { } to ? from + "\n" + to : null);
 
         long max = 1;
         foreach (var count in matrix)
@@ -530,16 +532,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
                     w.Write("</span>");
                 }
 
-                if (ruptures.TryGetValue(map.Channels[i].Id + "\n" + map.Channels[j].Id, out var list))
-                {
-                    w.Write("<span class=\"sub\">");
-                    foreach (var f in list)
-                    {
-                        Badge(w, f);
-                    }
-
-                    w.Write("</span>");
-                }
+                Badges(w, ruptures, map.Channels[i].Id + "\n" + map.Channels[j].Id);
 
                 w.Write("</td>");
             }
