@@ -174,16 +174,7 @@ internal sealed class JourneyAccumulator
         }
 
         _edges.ForEach((from, to, sketch) => builder.Edge(names[from], names[to]).Add(sketch));
-        _variants.ForEach((buffer, offset, length, count) =>
-        {
-            var path = new string[length];
-            for (var i = 0; i < length; i++)
-            {
-                path[i] = names[buffer[offset + i]];
-            }
-
-            builder.AddVariant(path, count);
-        });
+        builder.AddVariants(_variants, names); // taken over by the builder: this accumulator is done
         builder.AddTransitions(new TransitionCounts(_forward, _skip, _skipped, _repeat, _back));
         for (var k = 0; k < context.Stages.Length; k++)
         {

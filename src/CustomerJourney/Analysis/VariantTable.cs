@@ -3,8 +3,9 @@ using System;
 namespace CustomerJourney.Analysis;
 
 /// <summary>
-/// Path variants interned as sequences of slot ids in one flat int buffer, found again through an open-addressing hash
-/// table: counting a journey's variant costs a hash of its sequence and, for a variant seen before, no allocation.
+/// Path variants interned as sequences of ids in one flat int buffer, with a count each, found again through an
+/// open-addressing hash table: counting a journey's variant costs a hash of its sequence and, for a variant seen before,
+/// no allocation. The ids are slot ids in a worker, name ids in a <see cref="StatisticsBuilder"/>.
 /// </summary>
 /// <remarks>Not thread-safe: one per worker.</remarks>
 internal sealed class VariantTable
@@ -18,11 +19,25 @@ internal sealed class VariantTable
     private int[] _table = new int[128]; // variant id + 1; 0 = empty
     private int _mask = 127;
 
+    /// <summary>The number of distinct variants.</summary>
     public int Count { get; private set; }
 
-    public void Add(int[] sequence, int length)
+    /// <summary>The sequences, one after the other: variant <c>v</c> is <c>Buffer[Offset(v) .. Offset(v) + Length(v))</c>.</summary>
+    public int[] Buffer => _buffer;
+
+    public int Offset(int variant) => _offset[variant];
+
+    public int Length(int variant) => _length[variant];
+
+    public long CountOf(int variant) => _count[variant];
+
+    /// <summary>Counts one more journey of the path <c>sequence[0..length)</c>.</summary>
+    public void Add(int[] sequence, int length) => Add(sequence, 0, length, 1);
+
+    /// <summary>Counts <paramref name="count"/> more journeys of the path <c>sequence[start..start+length)</c>.</summary>
+    public void Add(int[] sequence, int start, int length, long count)
     {
-        var hash = HashOf(sequence, length);
+        var hash = HashOf(sequence, start, length);
         var slot = hash & _mask;
         while (true)
         {
@@ -33,9 +48,9 @@ internal sealed class VariantTable
             }
 
             var id = entry - 1;
-            if (_hash[id] == hash && _length[id] == length && Same(id, sequence, length))
+            if (_hash[id] == hash && _length[id] == length && Same(id, sequence, start, length))
             {
-                _count[id]++;
+                _count[id] = checked(_count[id] + count);
                 return;
             }
 
@@ -56,12 +71,12 @@ internal sealed class VariantTable
             Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + length));
         }
 
-        Array.Copy(sequence, 0, _buffer, _used, length);
+        Array.Copy(sequence, start, _buffer, _used, length);
         var n = Count;
         _offset[n] = _used;
         _length[n] = length;
         _hash[n] = hash;
-        _count[n] = 1;
+        _count[n] = count;
         _used += length;
         _table[slot] = n + 1;
         Count = n + 1;
@@ -71,21 +86,30 @@ internal sealed class VariantTable
         }
     }
 
-    /// <summary>Calls <paramref name="visit"/> with each variant's buffer, offset, length and count.</summary>
-    public void ForEach(Action<int[], int, int, long> visit)
+    /// <summary>
+    /// Rewrites every id of every sequence through <paramref name="map"/> and drops the hash table: the table can then only
+    /// be read (<see cref="Buffer"/>, <see cref="Offset"/>, <see cref="Length"/>, <see cref="CountOf"/>), not added to.
+    /// </summary>
+    public void RemapAndFreeze(int[] map)
     {
-        for (var i = 0; i < Count; i++)
+        var buffer = _buffer;
+        for (var i = 0; i < _used; i++)
         {
-            visit(_buffer, _offset[i], _length[i], _count[i]);
+            buffer[i] = map[buffer[i]];
         }
+
+        _table = Array.Empty<int>();
+        _mask = -1;
+        _hash = Array.Empty<int>();
     }
 
-    private bool Same(int id, int[] sequence, int length)
+    private bool Same(int id, int[] sequence, int start, int length)
     {
-        var o = _offset[id];
-        for (var i = 0; i < length; i++)
+        var buffer = _buffer;
+        var o = _offset[id] - start;
+        for (var i = start; i < start + length; i++)
         {
-            if (_buffer[o + i] != sequence[i])
+            if (buffer[o + i] != sequence[i])
             {
                 return false;
             }
@@ -94,12 +118,12 @@ internal sealed class VariantTable
         return true;
     }
 
-    private static int HashOf(int[] sequence, int length)
+    private static int HashOf(int[] sequence, int start, int length)
     {
         unchecked
         {
             var h = 2166136261u;
-            for (var i = 0; i < length; i++)
+            for (var i = start; i < start + length; i++)
             {
                 h = (h ^ (uint)sequence[i]) * 16777619u;
             }
