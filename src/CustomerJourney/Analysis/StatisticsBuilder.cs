@@ -126,6 +126,7 @@ internal sealed class StatisticsBuilder
         }
 
         var into = _variants ??= new VariantTable();
+        into.Reserve(into.Count + table.Count);
         var buffer = table.Buffer;
         for (var v = 0; v < table.Count; v++)
         {
@@ -161,6 +162,7 @@ internal sealed class StatisticsBuilder
         }
 
         var into = _variants ??= new VariantTable();
+        into.Reserve(into.Count + set.Count);
         for (var p = 0; p < set.Count; p++)
         {
             var length = set.LengthAt(p);

@@ -11,12 +11,9 @@ namespace CustomerJourney.Analysis;
 internal sealed class VariantTable
 {
     private int[] _buffer = new int[1024];
-    private int _used;
-    private int[] _offset = new int[64];
-    private int[] _length = new int[64];
-    private int[] _hash = new int[64];
+    private int[] _start = new int[65]; // variant v is _buffer[_start[v] .. _start[v + 1])
     private long[] _count = new long[64];
-    private int[] _table = new int[128]; // variant id + 1; 0 = empty
+    private long[] _table = new long[128]; // hash << 32 | (variant id + 1); 0 = empty
     private int _mask = 127;
 
     /// <summary>The number of distinct variants.</summary>
@@ -25,11 +22,26 @@ internal sealed class VariantTable
     /// <summary>The sequences, one after the other: variant <c>v</c> is <c>Buffer[Offset(v) .. Offset(v) + Length(v))</c>.</summary>
     public int[] Buffer => _buffer;
 
-    public int Offset(int variant) => _offset[variant];
+    public int Offset(int variant) => _start[variant];
 
-    public int Length(int variant) => _length[variant];
+    public int Length(int variant) => _start[variant + 1] - _start[variant];
 
     public long CountOf(int variant) => _count[variant];
+
+    /// <summary>Sizes the hash table for <paramref name="variants"/> distinct variants, so that it is not rehashed until then.</summary>
+    public void Reserve(int variants)
+    {
+        var size = _table.Length;
+        while (size / 2 < variants && size < (1 << 30))
+        {
+            size *= 2;
+        }
+
+        if (size > _table.Length)
+        {
+            Rehash(size);
+        }
+    }
 
     /// <summary>Counts one more journey of the path <c>sequence[0..length)</c>.</summary>
     public void Add(int[] sequence, int length) => Add(sequence, 0, length, 1);
@@ -38,51 +50,52 @@ internal sealed class VariantTable
     public void Add(int[] sequence, int start, int length, long count)
     {
         var hash = HashOf(sequence, start, length);
-        var slot = hash & _mask;
+        var table = _table;
+        var mask = _mask;
+        var slot = hash & mask;
         while (true)
         {
-            var entry = _table[slot];
+            var entry = table[slot];
             if (entry == 0)
             {
                 break;
             }
 
-            var id = entry - 1;
-            if (_hash[id] == hash && _length[id] == length && Same(id, sequence, start, length))
+            // The hash is kept in the entry: a probe past another variant reads nothing else.
+            if (unchecked((int)(entry >> 32)) == hash)
             {
-                _count[id] = checked(_count[id] + count);
-                return;
+                var id = unchecked((int)entry) - 1;
+                if (_start[id + 1] - _start[id] == length && Same(_start[id], sequence, start, length))
+                {
+                    _count[id] = checked(_count[id] + count);
+                    return;
+                }
             }
 
-            slot = (slot + 1) & _mask;
+            slot = (slot + 1) & mask;
         }
 
-        if (Count == _offset.Length)
-        {
-            var size = Count * 2;
-            Array.Resize(ref _offset, size);
-            Array.Resize(ref _length, size);
-            Array.Resize(ref _hash, size);
-            Array.Resize(ref _count, size);
-        }
-
-        if (_buffer.Length - _used < length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + length));
-        }
-
-        Array.Copy(sequence, start, _buffer, _used, length);
         var n = Count;
-        _offset[n] = _used;
-        _length[n] = length;
-        _hash[n] = hash;
-        _count[n] = count;
-        _used += length;
-        _table[slot] = n + 1;
-        Count = n + 1;
-        if (Count * 2 > _table.Length)
+        if (n == _count.Length)
         {
-            Rehash();
+            Array.Resize(ref _count, n * 2);
+            Array.Resize(ref _start, (n * 2) + 1);
+        }
+
+        var used = _start[n];
+        if (_buffer.Length - used < length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, used + length));
+        }
+
+        Array.Copy(sequence, start, _buffer, used, length);
+        _start[n + 1] = used + length;
+        _count[n] = count;
+        table[slot] = ((long)hash << 32) | (uint)(n + 1);
+        Count = n + 1;
+        if (Count * 2 > table.Length)
+        {
+            Rehash(table.Length * 2);
         }
     }
 
@@ -93,20 +106,20 @@ internal sealed class VariantTable
     public void RemapAndFreeze(int[] map)
     {
         var buffer = _buffer;
-        for (var i = 0; i < _used; i++)
+        var used = _start[Count];
+        for (var i = 0; i < used; i++)
         {
             buffer[i] = map[buffer[i]];
         }
 
-        _table = Array.Empty<int>();
+        _table = Array.Empty<long>();
         _mask = -1;
-        _hash = Array.Empty<int>();
     }
 
-    private bool Same(int id, int[] sequence, int start, int length)
+    private bool Same(int offset, int[] sequence, int start, int length)
     {
         var buffer = _buffer;
-        var o = _offset[id] - start;
+        var o = offset - start;
         for (var i = start; i < start + length; i++)
         {
             if (buffer[o + i] != sequence[i])
@@ -135,20 +148,24 @@ internal sealed class VariantTable
         }
     }
 
-    private void Rehash()
+    private void Rehash(int size)
     {
-        var size = _table.Length * 2;
-        var table = new int[size];
+        var table = new long[size];
         var mask = size - 1;
-        for (var id = 0; id < Count; id++)
+        foreach (var entry in _table)
         {
-            var slot = _hash[id] & mask;
+            if (entry == 0)
+            {
+                continue;
+            }
+
+            var slot = unchecked((int)(entry >> 32)) & mask;
             while (table[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            table[slot] = id + 1;
+            table[slot] = entry;
         }
 
         _table = table;
