@@ -58,8 +58,27 @@ static void Profile(string what, int events, int iterations, int threads)
         if (i == iterations - 1)
         {
             Console.WriteLine(stats is null
-                ? $"log: {log}"
+                ? $"log: {log}; columns SHA-256: {ColumnsHash(log)}"
                 : "statistics JSON SHA-256: " + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(JourneyStatisticsJson.Serialize(stats)))));
         }
     }
+}
+
+static string ColumnsHash(EventLog log)
+{
+    using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    for (var i = 0; i < log.Count; i++)
+    {
+        hash.AppendData(BitConverter.GetBytes(log.Customer[i]));
+        hash.AppendData(BitConverter.GetBytes(log.Activity[i]));
+        hash.AppendData(BitConverter.GetBytes(log.UtcTicks[i]));
+        hash.AppendData(BitConverter.GetBytes(log.Sentiment is { } s ? s[i] : float.NaN));
+    }
+
+    foreach (var name in log.CustomerNames)
+    {
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+    }
+
+    return Convert.ToHexString(hash.GetHashAndReset());
 }
