@@ -34,6 +34,8 @@ static void Profile(string what, int events, int iterations, int threads)
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gen2 = GC.CollectionCount(2);
         var watch = Stopwatch.StartNew();
         JourneyStatistics? stats = null;
         if (what == "read")
@@ -54,7 +56,8 @@ static void Profile(string what, int events, int iterations, int threads)
 
         watch.Stop();
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        Console.WriteLine(FormattableString.Invariant($"{what} #{i}: {watch.Elapsed.TotalMilliseconds:F1} ms, {bytes / (double)events:F1} B/event"));
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(FormattableString.Invariant($"{what} #{i}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(2) - gen2} gen2 GCs), {bytes / (double)events:F1} B/event"));
         if (i == iterations - 1)
         {
             Console.WriteLine(stats is null

@@ -15,6 +15,8 @@ internal sealed class VariantTable
     private long[] _count = new long[64];
     private long[] _table = new long[128]; // hash << 32 | (variant id + 1); 0 = empty
     private int _mask = 127;
+    private long _adds; // calls to Add so far
+    private long _expectedAdds; // from Reserve: how many calls to expect, to size growth from the rate seen so far
 
     /// <summary>The number of distinct variants.</summary>
     public int Count { get; private set; }
@@ -28,9 +30,14 @@ internal sealed class VariantTable
 
     public long CountOf(int variant) => _count[variant];
 
-    /// <summary>Sizes the hash table for <paramref name="variants"/> distinct variants, so that it is not rehashed until then.</summary>
+    /// <summary>
+    /// Sizes the hash table for <paramref name="variants"/> distinct variants, so that it is not rehashed until then, and
+    /// expects as many calls to <see cref="Add(int[], int)"/>: when the other arrays must grow, they grow to what the rate of
+    /// new variants and steps so far projects for all of them (at least doubling), rather than doubling again and again.
+    /// </summary>
     public void Reserve(int variants)
     {
+        _expectedAdds += variants;
         var size = _table.Length;
         while (size / 2 < variants && size < (1 << 30))
         {
@@ -49,6 +56,7 @@ internal sealed class VariantTable
     /// <summary>Counts <paramref name="count"/> more journeys of the path <c>sequence[start..start+length)</c>.</summary>
     public void Add(int[] sequence, int start, int length, long count)
     {
+        _adds++;
         var hash = HashOf(sequence, start, length);
         var table = _table;
         var mask = _mask;
@@ -78,14 +86,15 @@ internal sealed class VariantTable
         var n = Count;
         if (n == _count.Length)
         {
-            Array.Resize(ref _count, n * 2);
-            Array.Resize(ref _start, (n * 2) + 1);
+            var size = GrownSize(n, n + 1);
+            Array.Resize(ref _count, size);
+            Array.Resize(ref _start, size + 1);
         }
 
         var used = _start[n];
         if (_buffer.Length - used < length)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, used + length));
+            Array.Resize(ref _buffer, GrownSize(used, used + length));
         }
 
         Array.Copy(sequence, start, _buffer, used, length);
@@ -114,6 +123,18 @@ internal sealed class VariantTable
 
         _table = Array.Empty<long>();
         _mask = -1;
+    }
+
+    /// <summary>At least double and at least <paramref name="needed"/>; more when the rate so far projects more by the last expected add.</summary>
+    private int GrownSize(int used, int needed)
+    {
+        var size = Math.Max((long)used * 2, needed);
+        if (_adds > 0 && _expectedAdds > _adds)
+        {
+            size = Math.Max(size, (long)((double)used / _adds * _expectedAdds * 1.125));
+        }
+
+        return (int)Math.Min(size, int.MaxValue - 64);
     }
 
     private bool Same(int offset, int[] sequence, int start, int length)
