@@ -126,7 +126,7 @@ internal sealed class StatisticsBuilder
         }
 
         var into = _variants ??= new VariantTable();
-        into.Reserve(into.Count + table.Count);
+        into.ReserveMore(table.Count, table.Steps);
         var buffer = table.Buffer;
         for (var v = 0; v < table.Count; v++)
         {
@@ -162,7 +162,13 @@ internal sealed class StatisticsBuilder
         }
 
         var into = _variants ??= new VariantTable();
-        into.Reserve(into.Count + set.Count);
+        var steps = 0;
+        for (var p = 0; p < set.Count; p++)
+        {
+            steps = checked(steps + set.LengthAt(p));
+        }
+
+        into.ReserveMore(set.Count, steps);
         for (var p = 0; p < set.Count; p++)
         {
             var length = set.LengthAt(p);

@@ -50,6 +50,31 @@ internal sealed class VariantTable
         }
     }
 
+    /// <summary>The steps stored, all variants together.</summary>
+    public int Steps => _start[Count];
+
+    /// <summary>
+    /// Makes room, at once, for up to <paramref name="variants"/> more variants of <paramref name="steps"/> steps in all
+    /// (a builder about to add another table): one resize of each array and no rehash while they are added.
+    /// </summary>
+    public void ReserveMore(int variants, int steps)
+    {
+        var total = checked(Count + variants);
+        Reserve(total);
+        _expectedAdds = _adds + variants;
+        if (total > _count.Length)
+        {
+            Array.Resize(ref _count, total);
+            Array.Resize(ref _start, total + 1);
+        }
+
+        var needed = checked(Steps + steps);
+        if (needed > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, needed);
+        }
+    }
+
     /// <summary>Counts one more journey of the path <c>sequence[0..length)</c>.</summary>
     public void Add(int[] sequence, int length) => Add(sequence, 0, length, 1);
 
