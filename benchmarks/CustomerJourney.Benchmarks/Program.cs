@@ -1,5 +1,87 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Security.Cryptography;
 using BenchmarkDotNet.Running;
+using CustomerJourney.Analysis;
+using CustomerJourney.Benchmarks.Data;
+using CustomerJourney.Events;
+using CustomerJourney.Json;
 
 // Jobs and filters come from the command line, e.g.:
 //   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --filter '*Map*' --job short
+// For a profiler (perf record with DOTNET_PerfMapEnabled=1) or a quick A/B, a plain loop without BenchmarkDotNet:
+//   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --profile analyze|read|paths EVENTS ITERATIONS [THREADS]
+// It prints each iteration's time and allocation, and a SHA-256 of the full statistics JSON (to check a change keeps every result).
+if (args.Length >= 3 && args[0] == "--profile")
+{
+    Profile(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 2);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+static void Profile(string what, int events, int iterations, int threads)
+{
+    var log = GeneratedLog.Create(events);
+    var csv = what == "analyze" ? [] : GeneratedLog.Csv(log);
+    var map = what == "analyze" ? GeneratedLog.Map() : null;
+    var options = new AnalyzerOptions { MaxDegreeOfParallelism = threads };
+    Console.WriteLine($"// {log}; CSV bytes {csv.Length}; {threads} threads");
+    for (var i = 0; i < iterations; i++)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gen2 = GC.CollectionCount(2);
+        var watch = Stopwatch.StartNew();
+        JourneyStatistics? stats = null;
+        if (what == "read")
+        {
+            using var stream = new MemoryStream(csv, writable: false);
+            log = EventLogReader.Read(stream, EventLogFormat.Csv);
+        }
+        else
+        {
+            if (what == "paths")
+            {
+                using var stream = new MemoryStream(csv, writable: false);
+                log = EventLogReader.Read(stream, EventLogFormat.Csv);
+            }
+
+            stats = JourneyAnalyzer.Analyze(log, map, options);
+        }
+
+        watch.Stop();
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(FormattableString.Invariant($"{what} #{i}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(2) - gen2} gen2 GCs), {bytes / (double)events:F1} B/event"));
+        if (i == iterations - 1)
+        {
+            Console.WriteLine(stats is null
+                ? $"log: {log}; columns SHA-256: {ColumnsHash(log)}"
+                : "statistics JSON SHA-256: " + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(JourneyStatisticsJson.Serialize(stats)))));
+        }
+    }
+}
+
+static string ColumnsHash(EventLog log)
+{
+    using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    for (var i = 0; i < log.Count; i++)
+    {
+        hash.AppendData(BitConverter.GetBytes(log.Customer[i]));
+        hash.AppendData(BitConverter.GetBytes(log.Activity[i]));
+        hash.AppendData(BitConverter.GetBytes(log.UtcTicks[i]));
+        hash.AppendData(BitConverter.GetBytes(log.Sentiment is { } s ? s[i] : float.NaN));
+    }
+
+    foreach (var name in log.CustomerNames)
+    {
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+    }
+
+    return Convert.ToHexString(hash.GetHashAndReset());
+}

@@ -87,7 +87,7 @@ internal sealed class JourneyAccumulator
         _activity = new long[_slots];
         _start = new long[_slots];
         _end = new long[_slots];
-        _edges = new EdgeTable(accuracy);
+        _edges = new EdgeTable(accuracy, _slots);
         _switches = new long[checked(layout.StageCount * _channels * _channels)];
         _furthest = new long[layout.StageCount + 1];
         _timeToConvert = new SketchBuilder(accuracy);
@@ -116,6 +116,7 @@ internal sealed class JourneyAccumulator
     /// <summary>Analyzes the journeys of customers [<paramref name="fromCustomer"/>, <paramref name="toCustomer"/>).</summary>
     public void Run(int[] order, int[] start, int fromCustomer, int toCustomer, CancellationToken cancellationToken)
     {
+        _variants.Reserve(toCustomer - fromCustomer); // at most one variant per journey: never rehashed
         for (var c = fromCustomer; c < toCustomer; c++)
         {
             if ((c - fromCustomer) % CancellationInterval == 0)
@@ -181,17 +182,15 @@ internal sealed class JourneyAccumulator
             t.ForcedCompletions = checked(t.ForcedCompletions + _forced[s]);
         }
 
-        _edges.ForEach((from, to, sketch) => builder.Edge(names[from], names[to]).Add(sketch));
-        _variants.ForEach((buffer, offset, length, count) =>
+        _edges.ForEach((from, to, sketch) =>
         {
-            var path = new string[length];
-            for (var i = 0; i < length; i++)
-            {
-                path[i] = names[buffer[offset + i]];
-            }
-
-            builder.AddVariant(path, count);
+            builder.Edge(names[from], names[to]).Add(sketch);
+            // Every transition is in exactly one edge: the sums of the edges are exactly the sketches of all transitions and
+            // of the transitions leaving each stage (sketches add exactly, in any order).
+            _between.Add(sketch);
+            (_byStage[from / _channels] ??= new SketchBuilder(_between.RelativeAccuracy)).Add(sketch);
         });
+        builder.AddVariants(_variants, names); // taken over by the builder: this accumulator is done
         builder.AddTransitions(new TransitionCounts(_forward, _skip, _skipped, _repeat, _back));
         for (var k = 0; k < context.Stages.Length; k++)
         {
@@ -310,9 +309,7 @@ internal sealed class JourneyAccumulator
             {
                 var dt = t - prevTicks;
                 var bucket = dt == 0 ? 0 : DurationSketch.IndexOf(dt, _lnGamma); // once for the three sketches (same accuracy)
-                _edges.Get(prevSlot, slot).Add(dt, bucket);
-                _between.Add(dt, bucket);
-                (_byStage[prevRank] ??= new SketchBuilder(_between.RelativeAccuracy)).Add(dt, bucket);
+                _edges.Get(prevSlot, slot).Add(dt, bucket); // the between-events and by-stage sketches are sums of these (AddTo)
                 var step = rank - prevRank;
                 if (step == 1)
                 {

@@ -25,6 +25,9 @@ namespace CustomerJourney.Analysis;
 /// </remarks>
 public static class JourneyMapInference
 {
+    /// <summary>The largest stage × position histogram used for the medians (64 MB of counts).</summary>
+    private const int MaxHistogramCells = 1 << 24;
+
     /// <summary>Infers a map from a log.</summary>
     /// <param name="log">The events; at least one.</param>
     /// <returns>A new, valid map.</returns>
@@ -44,7 +47,16 @@ public static class JourneyMapInference
         var channelUsed = new bool[log.ChannelNames.Length];
         var pairUsed = new bool[checked(stageCount * log.ChannelNames.Length)];
         var perStage = new int[stageCount + 1];
-        var position = new int[log.Count];
+        var maxLength = 0;
+        for (var c = 0; c < log.CustomerNames.Length; c++)
+        {
+            maxLength = Math.Max(maxLength, start[c + 1] - start[c]);
+        }
+
+        // Positions are small: a histogram per stage (stage × position) finds the same medians as sorting them, without
+        // sorting millions of ints. Very long journeys over many stages fall back to sorting.
+        var histogram = (long)stageCount * maxLength <= Math.Min(MaxHistogramCells, Math.Max(1 << 16, 2L * log.Count)) ? new int[stageCount * maxLength] : null;
+        var position = histogram is null ? new int[log.Count] : Array.Empty<int>();
         var keys = new long[16];
         var items = new int[16];
         var scratchKeys = new long[16];
@@ -70,9 +82,17 @@ public static class JourneyMapInference
             for (var i = 0; i < length; i++)
             {
                 var e = items[i];
-                position[e] = i;
                 var a = log.Activity[e];
                 var stage = log.ActivityStage[a];
+                if (histogram is null)
+                {
+                    position[e] = i;
+                }
+                else
+                {
+                    histogram[(stage * maxLength) + i]++;
+                }
+
                 perStage[stage + 1]++;
                 channelUsed[log.ActivityChannel[a]] = true;
                 pairUsed[(stage * log.ChannelNames.Length) + log.ActivityChannel[a]] = true;
@@ -84,12 +104,15 @@ public static class JourneyMapInference
             perStage[s + 1] += perStage[s];
         }
 
-        var positions = new int[log.Count];
-        var next = new int[stageCount];
-        Array.Copy(perStage, next, stageCount);
-        for (var e = 0; e < log.Count; e++)
+        var positions = histogram is null ? new int[log.Count] : Array.Empty<int>();
+        if (histogram is null)
         {
-            positions[next[log.ActivityStage[log.Activity[e]]]++] = position[e];
+            var next = new int[stageCount];
+            Array.Copy(perStage, next, stageCount);
+            for (var e = 0; e < log.Count; e++)
+            {
+                positions[next[log.ActivityStage[log.Activity[e]]]++] = position[e];
+            }
         }
 
         var stages = new List<int>();
@@ -102,9 +125,20 @@ public static class JourneyMapInference
                 continue; // interned by a reader for a rejected row: no event has it
             }
 
-            Array.Sort(positions, perStage[s], n);
-            var mid = perStage[s] + (n / 2);
-            median[s] = n % 2 == 1 ? positions[mid] : (positions[mid - 1] + (double)positions[mid]) / 2.0;
+            if (histogram is null)
+            {
+                Array.Sort(positions, perStage[s], n);
+                var mid = perStage[s] + (n / 2);
+                median[s] = n % 2 == 1 ? positions[mid] : (positions[mid - 1] + (double)positions[mid]) / 2.0;
+            }
+            else
+            {
+                var row = s * maxLength;
+                median[s] = n % 2 == 1
+                    ? AtRank(histogram, row, maxLength, n / 2)
+                    : (AtRank(histogram, row, maxLength, (n / 2) - 1) + (double)AtRank(histogram, row, maxLength, n / 2)) / 2.0;
+            }
+
             stages.Add(s);
         }
 
@@ -147,4 +181,20 @@ public static class JourneyMapInference
     }
 
     internal static bool HasEvents(EventLog log) => log.Count > 0;
+
+    /// <summary>The position at 0-based <paramref name="rank"/> among the positions counted in one histogram row.</summary>
+    private static int AtRank(int[] histogram, int row, int width, int rank)
+    {
+        var seen = 0;
+        for (var p = 0; p < width; p++)
+        {
+            seen += histogram[row + p];
+            if (seen > rank)
+            {
+                return p;
+            }
+        }
+
+        throw new InvalidOperationException("rank beyond the counted positions");
+    }
 }

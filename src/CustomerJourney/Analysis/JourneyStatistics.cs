@@ -30,7 +30,7 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
     private readonly SortedMap<string, DurationSketch> _durationsByStage;
     private readonly SortedMap<string, long> _unknownEmotions;
     private readonly DirectlyFollowsEdge[] _edges;
-    private readonly PathVariant[] _variants;
+    private readonly VariantSet _variants;
     private readonly ChannelSwitch[] _switches;
     private readonly ChannelTransition[] _moves;
     private readonly FunnelStep[] _funnel;
@@ -47,7 +47,7 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
         IEnumerable<KeyValuePair<string, long>> startActivities,
         IEnumerable<KeyValuePair<string, long>> endActivities,
         List<DirectlyFollowsEdge> edges,
-        List<PathVariant> variants,
+        VariantSet variants,
         TransitionCounts transitions,
         List<ChannelSwitch> switches,
         List<ChannelTransition> moves,
@@ -70,8 +70,7 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
         _endActivities = new SortedMap<string, long>(endActivities, StringComparer.Ordinal);
         edges.Sort(static (a, b) => Compare2(a.From, a.To, b.From, b.To));
         _edges = edges.ToArray();
-        variants.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : PathComparer.Instance.Compare(a.RawPath, b.RawPath));
-        _variants = variants.ToArray();
+        _variants = variants; // already in order: count descending, then path
         Transitions = transitions;
         switches.Sort(static (a, b) =>
         {
@@ -104,7 +103,7 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
         Stages = new ReadOnlyCollection<string>(context.Stages);
         Channels = new ReadOnlyCollection<string>(context.Channels);
         DirectlyFollows = new ReadOnlyCollection<DirectlyFollowsEdge>(_edges);
-        Variants = new ReadOnlyCollection<PathVariant>(_variants);
+        Variants = new ReadOnlyCollection<PathVariant>(new VariantList(variants));
         ChannelSwitches = new ReadOnlyCollection<ChannelSwitch>(_switches);
         Funnel = new ReadOnlyCollection<FunnelStep>(_funnel);
         Touchpoints = new ReadOnlyCollection<TouchpointStatistics>(_touchpoints);
@@ -213,6 +212,9 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
 
     internal StatisticsContext Context { get; }
 
+    /// <summary>The variants, compactly, in the order of <see cref="Variants"/>.</summary>
+    internal VariantSet VariantSet => _variants;
+
     /// <summary>Adds the statistics of two disjoint sets of journeys.</summary>
     /// <param name="a">Statistics.</param>
     /// <param name="b">Statistics computed against the same map and options.</param>
@@ -255,16 +257,16 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
             throw new ArgumentOutOfRangeException(nameof(count), count, "Must be zero or more.");
         }
 
-        var kept = Math.Min(count, _variants.Length);
+        var kept = Math.Min(count, _variants.Count);
         var top = new PathVariant[kept];
-        Array.Copy(_variants, top, kept);
-        long otherJourneys = 0;
-        for (var i = kept; i < _variants.Length; i++)
+        var otherJourneys = _variants.Journeys;
+        for (var i = 0; i < kept; i++)
         {
-            otherJourneys = checked(otherJourneys + _variants[i].Count);
+            top[i] = Variants[i];
+            otherJourneys -= top[i].Count;
         }
 
-        return new VariantSelection(new ReadOnlyCollection<PathVariant>(top), _variants.Length - kept, otherJourneys);
+        return new VariantSelection(new ReadOnlyCollection<PathVariant>(top), _variants.Count - kept, otherJourneys);
     }
 
     /// <inheritdoc/>
@@ -280,7 +282,7 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
              && Transitions == other.Transitions
              && _rejections.Equals(other._rejections) && _activities.Equals(other._activities)
              && _startActivities.Equals(other._startActivities) && _endActivities.Equals(other._endActivities)
-             && ArrayEquals(_edges, other._edges) && ArrayEquals(_variants, other._variants) && ArrayEquals(_switches, other._switches) && ArrayEquals(_moves, other._moves)
+             && ArrayEquals(_edges, other._edges) && _variants.Equals(other._variants) && ArrayEquals(_switches, other._switches) && ArrayEquals(_moves, other._moves)
              && ArrayEquals(_funnel, other._funnel) && TimeToConvert.Equals(other.TimeToConvert)
              && DurationBetweenEvents.Equals(other.DurationBetweenEvents) && _durationsByStage.Equals(other._durationsByStage)
              && ArrayEquals(_touchpoints, other._touchpoints) && Nps.Equals(other.Nps) && ArrayEquals(_segments, other._segments)
@@ -292,11 +294,11 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
 
     /// <inheritdoc/>
     public override int GetHashCode() =>
-        Hash.Combine(Events.GetHashCode(), Journeys.GetHashCode(), _variants.Length, Transitions.GetHashCode());
+        Hash.Combine(Events.GetHashCode(), Journeys.GetHashCode(), _variants.Count, Transitions.GetHashCode());
 
     /// <summary>Returns the size of what was analyzed.</summary>
     public override string ToString() =>
-        FormattableString.Invariant($"{Events} events, {Journeys} journeys, {_variants.Length} variants, {_edges.Length} directly-follows edges");
+        FormattableString.Invariant($"{Events} events, {Journeys} journeys, {_variants.Count} variants, {_edges.Length} directly-follows edges");
 
     private static int Compare2(string a1, string a2, string b1, string b2)
     {

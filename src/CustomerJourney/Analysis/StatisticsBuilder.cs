@@ -16,7 +16,11 @@ internal sealed class StatisticsBuilder
     private readonly Dictionary<string, long> _starts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _ends = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, SketchBuilder>> _edges = new(StringComparer.Ordinal);
-    private readonly Dictionary<string[], long> _variants = new(PathComparer.Instance);
+    private readonly Dictionary<string, int> _variantNameIds = new(StringComparer.Ordinal);
+    private readonly List<string> _variantNames = new();
+    private VariantTable? _variants; // paths as sequences of ids into _variantNames
+    private int[] _pathScratch = new int[16];
+    private bool _built;
     private readonly Dictionary<string[], long> _switches = new(PathComparer.Instance); // [stage, from, to]
     private readonly Dictionary<string[], long[]> _channelTransitions = new(PathComparer.Instance); // [stage, from, to] → count, lost
     private readonly long[] _reach;
@@ -83,8 +87,103 @@ internal sealed class StatisticsBuilder
 
     public void AddVariant(string[] path, long count)
     {
-        _variants.TryGetValue(path, out var n);
-        _variants[path] = checked(n + count);
+        if (_pathScratch.Length < path.Length)
+        {
+            _pathScratch = new int[Math.Max(path.Length, _pathScratch.Length * 2)];
+        }
+
+        for (var i = 0; i < path.Length; i++)
+        {
+            _pathScratch[i] = VariantNameId(path[i]);
+        }
+
+        (_variants ??= new VariantTable()).Add(_pathScratch, 0, path.Length, count);
+    }
+
+    /// <summary>
+    /// Adds a worker's variants, whose ids index <paramref name="names"/>. The first table added is taken over rather than
+    /// copied when its names are distinct: the caller must not use it afterwards.
+    /// </summary>
+    public void AddVariants(VariantTable table, string[] names)
+    {
+        if (_variants is null && _variantNames.Count == 0 && AreDistinct(names))
+        {
+            foreach (var name in names)
+            {
+                VariantNameId(name);
+            }
+
+            _variants = table;
+            return;
+        }
+
+        var map = new int[names.Length];
+        var identity = true;
+        for (var i = 0; i < names.Length; i++)
+        {
+            map[i] = VariantNameId(names[i]);
+            identity &= map[i] == i;
+        }
+
+        var into = _variants ??= new VariantTable();
+        into.ReserveMore(table.Count, table.Steps);
+        var buffer = table.Buffer;
+        for (var v = 0; v < table.Count; v++)
+        {
+            var offset = table.Offset(v);
+            var length = table.Length(v);
+            if (identity)
+            {
+                into.Add(buffer, offset, length, table.CountOf(v));
+                continue;
+            }
+
+            if (_pathScratch.Length < length)
+            {
+                _pathScratch = new int[Math.Max(length, _pathScratch.Length * 2)];
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                _pathScratch[i] = map[buffer[offset + i]];
+            }
+
+            into.Add(_pathScratch, 0, length, table.CountOf(v));
+        }
+    }
+
+    /// <summary>Adds the variants of finished statistics.</summary>
+    public void AddVariants(VariantSet set)
+    {
+        var map = new int[set.Names.Length];
+        for (var i = 0; i < map.Length; i++)
+        {
+            map[i] = VariantNameId(set.Names[i]);
+        }
+
+        var into = _variants ??= new VariantTable();
+        var steps = 0;
+        for (var p = 0; p < set.Count; p++)
+        {
+            steps = checked(steps + set.LengthAt(p));
+        }
+
+        into.ReserveMore(set.Count, steps);
+        for (var p = 0; p < set.Count; p++)
+        {
+            var length = set.LengthAt(p);
+            if (_pathScratch.Length < length)
+            {
+                _pathScratch = new int[Math.Max(length, _pathScratch.Length * 2)];
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                _pathScratch[i] = map[set.StepAt(p, i)];
+            }
+
+            into.Add(_pathScratch, 0, length, set.CountAt(p));
+        }
     }
 
     public void AddTransitions(TransitionCounts counts) => _transitions += counts;
@@ -197,10 +296,7 @@ internal sealed class StatisticsBuilder
             Edge(e.From, e.To).Add(e.Durations);
         }
 
-        foreach (var v in s.Variants)
-        {
-            AddVariant(v.RawPath, v.Count);
-        }
+        AddVariants(s.VariantSet);
 
         _transitions += s.Transitions;
         foreach (var w in s.ChannelSwitches)
@@ -259,11 +355,13 @@ internal sealed class StatisticsBuilder
             }
         }
 
-        var variants = new List<PathVariant>(_variants.Count);
-        foreach (var v in _variants)
+        if (_built)
         {
-            variants.Add(new PathVariant(v.Key, v.Value));
+            throw new InvalidOperationException("A statistics builder builds once."); // its variant table is frozen by the first build
         }
+
+        _built = true;
+        var variants = _variants is null ? VariantSet.Empty : VariantSet.From(_variants, _variantNames);
 
         var switches = new List<ChannelSwitch>(_switches.Count);
         foreach (var w in _switches)
@@ -302,6 +400,32 @@ internal sealed class StatisticsBuilder
             edges, variants, _transitions, switches, moves, (long[])_reach.Clone(),
             TimeToConvert.Build(), Between.Build(), byStage, touchpoints,
             new NpsHistogram((long[])_nps.Clone()), segments, NonZero(_unknownEmotions));
+    }
+
+    private int VariantNameId(string name)
+    {
+        if (!_variantNameIds.TryGetValue(name, out var id))
+        {
+            id = _variantNames.Count;
+            _variantNameIds.Add(name, id);
+            _variantNames.Add(name);
+        }
+
+        return id;
+    }
+
+    private static bool AreDistinct(string[] names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (!seen.Add(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<KeyValuePair<string, long>> NonZero(Dictionary<string, long> counts)

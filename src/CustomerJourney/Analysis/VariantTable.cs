@@ -3,89 +3,172 @@ using System;
 namespace CustomerJourney.Analysis;
 
 /// <summary>
-/// Path variants interned as sequences of slot ids in one flat int buffer, found again through an open-addressing hash
-/// table: counting a journey's variant costs a hash of its sequence and, for a variant seen before, no allocation.
+/// Path variants interned as sequences of ids in one flat int buffer, with a count each, found again through an
+/// open-addressing hash table: counting a journey's variant costs a hash of its sequence and, for a variant seen before,
+/// no allocation. The ids are slot ids in a worker, name ids in a <see cref="StatisticsBuilder"/>.
 /// </summary>
 /// <remarks>Not thread-safe: one per worker.</remarks>
 internal sealed class VariantTable
 {
     private int[] _buffer = new int[1024];
-    private int _used;
-    private int[] _offset = new int[64];
-    private int[] _length = new int[64];
-    private int[] _hash = new int[64];
+    private int[] _start = new int[65]; // variant v is _buffer[_start[v] .. _start[v + 1])
     private long[] _count = new long[64];
-    private int[] _table = new int[128]; // variant id + 1; 0 = empty
+    private long[] _table = new long[128]; // hash << 32 | (variant id + 1); 0 = empty
     private int _mask = 127;
+    private long _adds; // calls to Add so far
+    private long _expectedAdds; // from Reserve: how many calls to expect, to size growth from the rate seen so far
 
+    /// <summary>The number of distinct variants.</summary>
     public int Count { get; private set; }
 
-    public void Add(int[] sequence, int length)
+    /// <summary>The sequences, one after the other: variant <c>v</c> is <c>Buffer[Offset(v) .. Offset(v) + Length(v))</c>.</summary>
+    public int[] Buffer => _buffer;
+
+    public int Offset(int variant) => _start[variant];
+
+    public int Length(int variant) => _start[variant + 1] - _start[variant];
+
+    public long CountOf(int variant) => _count[variant];
+
+    /// <summary>
+    /// Sizes the hash table for <paramref name="variants"/> distinct variants, so that it is not rehashed until then, and
+    /// expects as many calls to <see cref="Add(int[], int)"/>: when the other arrays must grow, they grow to what the rate of
+    /// new variants and steps so far projects for all of them (at least doubling), rather than doubling again and again.
+    /// </summary>
+    public void Reserve(int variants)
     {
-        var hash = HashOf(sequence, length);
-        var slot = hash & _mask;
+        _expectedAdds += variants;
+        var size = _table.Length;
+        while (size / 2 < variants && size < (1 << 30))
+        {
+            size *= 2;
+        }
+
+        if (size > _table.Length)
+        {
+            Rehash(size);
+        }
+    }
+
+    /// <summary>The steps stored, all variants together.</summary>
+    public int Steps => _start[Count];
+
+    /// <summary>
+    /// Makes room, at once, for up to <paramref name="variants"/> more variants of <paramref name="steps"/> steps in all
+    /// (a builder about to add another table): one resize of each array and no rehash while they are added.
+    /// </summary>
+    public void ReserveMore(int variants, int steps)
+    {
+        var total = checked(Count + variants);
+        Reserve(total);
+        _expectedAdds = _adds + variants;
+        if (total > _count.Length)
+        {
+            Array.Resize(ref _count, total);
+            Array.Resize(ref _start, total + 1);
+        }
+
+        var needed = checked(Steps + steps);
+        if (needed > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, needed);
+        }
+    }
+
+    /// <summary>Counts one more journey of the path <c>sequence[0..length)</c>.</summary>
+    public void Add(int[] sequence, int length) => Add(sequence, 0, length, 1);
+
+    /// <summary>Counts <paramref name="count"/> more journeys of the path <c>sequence[start..start+length)</c>.</summary>
+    public void Add(int[] sequence, int start, int length, long count)
+    {
+        _adds++;
+        var hash = HashOf(sequence, start, length);
+        var table = _table;
+        var mask = _mask;
+        var slot = hash & mask;
         while (true)
         {
-            var entry = _table[slot];
+            var entry = table[slot];
             if (entry == 0)
             {
                 break;
             }
 
-            var id = entry - 1;
-            if (_hash[id] == hash && _length[id] == length && Same(id, sequence, length))
+            // The hash is kept in the entry: a probe past another variant reads nothing else.
+            if (unchecked((int)(entry >> 32)) == hash)
             {
-                _count[id]++;
-                return;
+                var id = unchecked((int)entry) - 1;
+                if (_start[id + 1] - _start[id] == length && Same(_start[id], sequence, start, length))
+                {
+                    _count[id] = checked(_count[id] + count);
+                    return;
+                }
             }
 
-            slot = (slot + 1) & _mask;
+            slot = (slot + 1) & mask;
         }
 
-        if (Count == _offset.Length)
-        {
-            var size = Count * 2;
-            Array.Resize(ref _offset, size);
-            Array.Resize(ref _length, size);
-            Array.Resize(ref _hash, size);
-            Array.Resize(ref _count, size);
-        }
-
-        if (_buffer.Length - _used < length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + length));
-        }
-
-        Array.Copy(sequence, 0, _buffer, _used, length);
         var n = Count;
-        _offset[n] = _used;
-        _length[n] = length;
-        _hash[n] = hash;
-        _count[n] = 1;
-        _used += length;
-        _table[slot] = n + 1;
+        if (n == _count.Length)
+        {
+            var size = GrownSize(n, n + 1);
+            Array.Resize(ref _count, size);
+            Array.Resize(ref _start, size + 1);
+        }
+
+        var used = _start[n];
+        if (_buffer.Length - used < length)
+        {
+            Array.Resize(ref _buffer, GrownSize(used, used + length));
+        }
+
+        Array.Copy(sequence, start, _buffer, used, length);
+        _start[n + 1] = used + length;
+        _count[n] = count;
+        table[slot] = ((long)hash << 32) | (uint)(n + 1);
         Count = n + 1;
-        if (Count * 2 > _table.Length)
+        if (Count * 2 > table.Length)
         {
-            Rehash();
+            Rehash(table.Length * 2);
         }
     }
 
-    /// <summary>Calls <paramref name="visit"/> with each variant's buffer, offset, length and count.</summary>
-    public void ForEach(Action<int[], int, int, long> visit)
+    /// <summary>
+    /// Rewrites every id of every sequence through <paramref name="map"/> and drops the hash table: the table can then only
+    /// be read (<see cref="Buffer"/>, <see cref="Offset"/>, <see cref="Length"/>, <see cref="CountOf"/>), not added to.
+    /// </summary>
+    public void RemapAndFreeze(int[] map)
     {
-        for (var i = 0; i < Count; i++)
+        var buffer = _buffer;
+        var used = _start[Count];
+        for (var i = 0; i < used; i++)
         {
-            visit(_buffer, _offset[i], _length[i], _count[i]);
+            buffer[i] = map[buffer[i]];
         }
+
+        _table = Array.Empty<long>();
+        _mask = -1;
     }
 
-    private bool Same(int id, int[] sequence, int length)
+    /// <summary>At least double and at least <paramref name="needed"/>; more when the rate so far projects more by the last expected add.</summary>
+    private int GrownSize(int used, int needed)
     {
-        var o = _offset[id];
-        for (var i = 0; i < length; i++)
+        var size = Math.Max((long)used * 2, needed);
+        if (_adds > 0 && _expectedAdds > _adds)
         {
-            if (_buffer[o + i] != sequence[i])
+            size = Math.Max(size, (long)((double)used / _adds * _expectedAdds * 1.125));
+        }
+
+        return (int)Math.Min(size, int.MaxValue - 64);
+    }
+
+    private bool Same(int offset, int[] sequence, int start, int length)
+    {
+        var buffer = _buffer;
+        var o = offset - start;
+        for (var i = start; i < start + length; i++)
+        {
+            if (buffer[o + i] != sequence[i])
             {
                 return false;
             }
@@ -94,12 +177,12 @@ internal sealed class VariantTable
         return true;
     }
 
-    private static int HashOf(int[] sequence, int length)
+    private static int HashOf(int[] sequence, int start, int length)
     {
         unchecked
         {
             var h = 2166136261u;
-            for (var i = 0; i < length; i++)
+            for (var i = start; i < start + length; i++)
             {
                 h = (h ^ (uint)sequence[i]) * 16777619u;
             }
@@ -111,20 +194,24 @@ internal sealed class VariantTable
         }
     }
 
-    private void Rehash()
+    private void Rehash(int size)
     {
-        var size = _table.Length * 2;
-        var table = new int[size];
+        var table = new long[size];
         var mask = size - 1;
-        for (var id = 0; id < Count; id++)
+        foreach (var entry in _table)
         {
-            var slot = _hash[id] & mask;
+            if (entry == 0)
+            {
+                continue;
+            }
+
+            var slot = unchecked((int)(entry >> 32)) & mask;
             while (table[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            table[slot] = id + 1;
+            table[slot] = entry;
         }
 
         _table = table;

@@ -20,6 +20,9 @@ internal sealed class CsvEventReader
     private const int BlockSize = 1 << 20;
     private const int CancellationInterval = 4096;
 
+    /// <summary>Events read before the columns are sized from the bytes per event so far and the stream's length.</summary>
+    private const int EstimateAfterEvents = 8192;
+
     // 0 = ordinary byte; 1 = comma, CR or LF (ends an unquoted field); 2 = non-ASCII (check UTF-8 later).
     private static readonly byte[] s_class = CreateClassTable();
 
@@ -34,9 +37,12 @@ internal sealed class CsvEventReader
     private int _end;
     private bool _eof;
     private long _line = 1;
+    private long _discarded; // stream bytes dropped from the front of the buffer
+    private long _streamBytes = -1; // from the stream's position at the start to its end, when it can seek
 
-    // The current record's fields: buffer, start, length, whether non-ASCII.
-    private byte[][] _fieldBuffer = new byte[16][];
+    // The current record's fields: in _unescaped (else in _buffer), start, length, whether non-ASCII. A flag rather than a
+    // byte[] reference per field: no covariant array store and write barrier per field.
+    private bool[] _fieldUnescaped = new bool[16];
     private int[] _fieldStart = new int[16];
     private int[] _fieldLength = new int[16];
     private bool[] _fieldNonAscii = new bool[16];
@@ -64,6 +70,17 @@ internal sealed class CsvEventReader
         _cancellationToken = cancellationToken;
         _maxFieldChars = builder.Options.MaxFieldLength;
         _maxFieldBytes = (int)Math.Min(int.MaxValue / 8, (long)_maxFieldChars * 4);
+        if (stream.CanSeek)
+        {
+            try
+            {
+                _streamBytes = stream.Length - stream.Position;
+            }
+            catch (NotSupportedException)
+            {
+                _streamBytes = -1;
+            }
+        }
     }
 
     private enum Scan
@@ -117,6 +134,10 @@ internal sealed class CsvEventReader
                     if (!IsBlankRecord())
                     {
                         Record(line);
+                        if (_builder.Count == EstimateAfterEvents)
+                        {
+                            SizeColumns();
+                        }
                     }
 
                     break;
@@ -135,6 +156,19 @@ internal sealed class CsvEventReader
         }
     }
 
+    /// <summary>Sizes the builder's columns for the whole stream, from the bytes per event so far, with 5% to spare.</summary>
+    private void SizeColumns()
+    {
+        var consumed = _discarded + _pos;
+        if (_streamBytes <= 0 || consumed <= 0)
+        {
+            return;
+        }
+
+        var estimate = ((double)_streamBytes / consumed * _builder.Count * 1.05) + 1024;
+        _builder.EnsureCapacity((int)Math.Min(estimate, int.MaxValue - 1024));
+    }
+
     private string? ColumnName(int field) => field < _columnNames.Length ? _columnNames[field] : null;
 
     private bool IsBlankRecord() => _fieldCount == 1 && _fieldLength[0] == 0 && _columnNames.Length != 1;
@@ -150,15 +184,15 @@ internal sealed class CsvEventReader
         var names = new string[_fieldCount];
         for (var i = 0; i < _fieldCount; i++)
         {
-            if (_fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(_fieldBuffer[i], _fieldStart[i], _fieldLength[i]))
+            if (_fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(FieldBuffer(i), _fieldStart[i], _fieldLength[i]))
             {
                 throw new EventLogException(RejectionReason.Malformed, $"column {i + 1} of the header is not valid UTF-8", _builder.SourceName, 1);
             }
 
             var start = _fieldStart[i];
             var length = _fieldLength[i];
-            Unneutralise(_fieldBuffer[i], ref start, ref length);
-            names[i] = Encoding.UTF8.GetString(_fieldBuffer[i], start, length);
+            Unneutralise(FieldBuffer(i), ref start, ref length);
+            names[i] = Encoding.UTF8.GetString(FieldBuffer(i), start, length);
         }
 
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -272,7 +306,7 @@ internal sealed class CsvEventReader
                 continue;
             }
 
-            var buffer = _fieldBuffer[i];
+            var buffer = _fieldUnescaped[i] ? _unescaped : _buffer;
             var start = _fieldStart[i];
             var length = _fieldLength[i];
             if (_fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(buffer, start, length))
@@ -305,7 +339,7 @@ internal sealed class CsvEventReader
         // Invalid UTF-8 in an ignored column is still invalid input.
         for (var i = 0; i < columns; i++)
         {
-            if (_columnSlot[i] == -1 && _fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(_fieldBuffer[i], _fieldStart[i], _fieldLength[i]))
+            if (_columnSlot[i] == -1 && _fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(FieldBuffer(i), _fieldStart[i], _fieldLength[i]))
             {
                 _builder.Reject(RejectionReason.Malformed, "the field is not valid UTF-8", line, _columnNames[i]);
                 return;
@@ -359,6 +393,7 @@ internal sealed class CsvEventReader
             Buffer.BlockCopy(_buffer, _pos, _buffer, 0, remaining);
         }
 
+        _discarded += _pos;
         _pos = 0;
         _end = remaining;
     }
@@ -382,7 +417,10 @@ internal sealed class CsvEventReader
         }
     }
 
-    private void AddField(int field, byte[] buffer, int start, int length, bool nonAscii)
+    private byte[] FieldBuffer(int field) => _fieldUnescaped[field] ? _unescaped : _buffer;
+
+    /// <summary>Records a field of the current record, in <c>_unescaped</c> or else in <c>_buffer</c>.</summary>
+    private void AddField(int field, bool unescaped, int start, int length, bool nonAscii)
     {
         if (field >= _fieldStart.Length)
         {
@@ -392,13 +430,13 @@ internal sealed class CsvEventReader
             }
 
             var n = _fieldStart.Length * 2;
-            Array.Resize(ref _fieldBuffer, n);
+            Array.Resize(ref _fieldUnescaped, n);
             Array.Resize(ref _fieldStart, n);
             Array.Resize(ref _fieldLength, n);
             Array.Resize(ref _fieldNonAscii, n);
         }
 
-        _fieldBuffer[field] = buffer;
+        _fieldUnescaped[field] = unescaped;
         _fieldStart[field] = start;
         _fieldLength[field] = length;
         _fieldNonAscii[field] = nonAscii;
@@ -489,11 +527,11 @@ internal sealed class CsvEventReader
 
                 if (copying)
                 {
-                    AddField(field, _unescaped, copyStart, _unescapedLength - copyStart, nonAscii);
+                    AddField(field, true, copyStart, _unescapedLength - copyStart, nonAscii);
                 }
                 else
                 {
-                    AddField(field, buffer, start, p - 1 - start, nonAscii);
+                    AddField(field, false, start, p - 1 - start, nonAscii);
                 }
 
                 if (p < end && classes[buffer[p]] != 1)
@@ -533,7 +571,7 @@ internal sealed class CsvEventReader
                     return TooLong(field, p, lines, inQuotes: false);
                 }
 
-                AddField(field, buffer, start, p - start, nonAscii);
+                AddField(field, false, start, p - start, nonAscii);
             }
 
             field++;
@@ -553,7 +591,7 @@ internal sealed class CsvEventReader
                         return Scan.NeedMore;
                     }
 
-                    AddField(field, buffer, p, 0, false);
+                    AddField(field, false, p, 0, false);
                     field++;
                     break;
                 }
@@ -624,6 +662,7 @@ internal sealed class CsvEventReader
                     return;
                 }
 
+                _discarded += _pos;
                 _pos = 0;
                 _end = 0;
                 Fill();

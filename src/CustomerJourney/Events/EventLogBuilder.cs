@@ -351,6 +351,18 @@ internal sealed class EventLogBuilder
         return column;
     }
 
+    /// <summary>
+    /// Grows the columns to hold <paramref name="capacity"/> events at once, when a reader can estimate the size of its
+    /// input: one allocation instead of doublings that copy and leave their old arrays behind. Never shrinks.
+    /// </summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _capacity)
+        {
+            Resize(capacity);
+        }
+    }
+
     private void Grow()
     {
         var capacity = _capacity <= int.MaxValue / 2 ? _capacity * 2 : int.MaxValue;
@@ -358,6 +370,12 @@ internal sealed class EventLogBuilder
         {
             throw new EventLogException(RejectionReason.LimitExceeded, "the log has more events than an array can hold", SourceName);
         }
+
+        Resize(capacity);
+    }
+
+    private void Resize(int capacity)
+    {
 
         Resize(ref _customer, capacity);
         Resize(ref _activity, capacity);

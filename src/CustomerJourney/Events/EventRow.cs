@@ -87,7 +87,11 @@ internal sealed class EventRow
 
     public void Set(int slot, byte[] buffer, int start, int length)
     {
-        _buffers[slot] = buffer;
+        if (!ReferenceEquals(_buffers[slot], buffer))
+        {
+            _buffers[slot] = buffer; // usually the same block as the previous row's: no store, no write barrier
+        }
+
         _starts[slot] = start;
         _lengths[slot] = length;
     }

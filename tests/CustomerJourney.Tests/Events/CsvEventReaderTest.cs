@@ -409,4 +409,34 @@ public class CsvEventReaderTest
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Read_LargeSeekableAndUnseekableStreams_GiveTheSameLog()
+    {
+        // Past the event count at which a seekable stream's columns are sized from its length; quoted and escaped fields
+        // on the way, and rows much longer after the estimate than before it (so the estimate falls short and the columns grow).
+        var text = new StringBuilder(Header + ",note\n");
+        for (var i = 0; i < 30_000; i++)
+        {
+            var note = i % 7 == 0 ? "\"say \"\"hi\"\", then go\"" : i < 10_000 ? "x" : new string('y', 200);
+            text.Append(FormattableString.Invariant($"c{i % 997},2024-01-02T03:{i / 600 % 60:D2}:{i % 60:D2}Z,s{i % 5},\"w{i % 3}\",{note}\n"));
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var options = new EventLogOptions { KeepAttributes = true };
+        var seekable = EventLogReader.Read(new MemoryStream(bytes), EventLogFormat.Csv, options, "a.csv", TestContext.Current.CancellationToken);
+        using var gz = new MemoryStream();
+        using (var zip = new GZipStream(gz, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zip.Write(bytes, 0, bytes.Length);
+        }
+
+        gz.Position = 0;
+        using var unseekable = new GZipStream(gz, CompressionMode.Decompress);
+        var streamed = EventLogReader.Read(unseekable, EventLogFormat.Csv, options, "a.csv", TestContext.Current.CancellationToken);
+        Assert.Equal(30_000, seekable.Count);
+        Assert.Equal(Enumerable.Range(0, streamed.Count).Select(streamed.GetEvent), Enumerable.Range(0, seekable.Count).Select(seekable.GetEvent));
+        Assert.Equal("say \"hi\", then go", seekable.GetEvent(7).Attributes["note"]);
+        Assert.Equal("w1", seekable.GetEvent(29_998).ChannelId);
+    }
 }
