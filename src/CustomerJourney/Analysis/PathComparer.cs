@@ -4,8 +4,8 @@ using CustomerJourney.Internal;
 
 namespace CustomerJourney.Analysis;
 
-/// <summary>Ordinal equality and lexicographic order of activity paths.</summary>
-internal sealed class PathComparer : IEqualityComparer<string[]>, IComparer<string[]>
+/// <summary>Ordinal equality of activity paths (and of the string keys of switch tables).</summary>
+internal sealed class PathComparer : IEqualityComparer<string[]>
 {
     public static PathComparer Instance { get; } = new();
 
@@ -41,25 +41,5 @@ internal sealed class PathComparer : IEqualityComparer<string[]>, IComparer<stri
         }
 
         return h;
-    }
-
-    public int Compare(string[]? x, string[]? y)
-    {
-        if (x is null || y is null)
-        {
-            return x is null ? (y is null ? 0 : -1) : 1;
-        }
-
-        var n = Math.Min(x.Length, y.Length);
-        for (var i = 0; i < n; i++)
-        {
-            var c = string.CompareOrdinal(x[i], y[i]);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return x.Length.CompareTo(y.Length);
     }
 }

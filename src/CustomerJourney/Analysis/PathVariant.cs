@@ -24,8 +24,6 @@ public sealed class PathVariant : IEquatable<PathVariant>
     /// <summary>The journeys that followed this path.</summary>
     public long Count { get; }
 
-    internal string[] RawPath => _path;
-
     /// <inheritdoc/>
     public bool Equals(PathVariant? other) => other is not null && Count == other.Count && PathComparer.Instance.Equals(_path, other._path);
 
