@@ -37,28 +37,7 @@ public class AnalyzerBenchmark
 
     /// <summary>Counts per activity, per customer and directly-follows pairs in input order: the least work over the same columns (single thread).</summary>
     [Benchmark(Baseline = true)]
-    public long CountingLoop()
-    {
-        var n = _log.Count;
-        var customerColumn = _log.Customer;
-        var activityColumn = _log.Activity;
-        var activities = _log.ActivityStage.Length;
-        var perActivity = new long[activities];
-        var pairs = new long[(activities + 1) * activities];
-        var perCustomer = new int[_log.CustomerCount];
-        var last = new int[_log.CustomerCount]; // previous activity + 1, 0 = none
-        for (var i = 0; i < n; i++)
-        {
-            var c = customerColumn[i];
-            var a = activityColumn[i];
-            perActivity[a]++;
-            perCustomer[c]++;
-            pairs[(last[c] * activities) + a]++;
-            last[c] = a + 1;
-        }
-
-        return perActivity[0] + pairs[activities] + perCustomer[0];
-    }
+    public long CountingLoop() => BareLoop.Count(_log);
 
     /// <summary>The full analysis: group and order journeys, transitions, funnel, variants, sketches, sentiment.</summary>
     [Benchmark]
