@@ -53,7 +53,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         w.Write("</h1>\n<p class=\"note\">");
         w.Write(HtmlText.Escape(ReportFigures.CountByKind(report)));
         w.Write(". Each finding says why it was raised and how sure it is.</p>\n");
-        WriteCards(w, report, stats);
+        WriteCards(w, report, map, stats);
         w.Write("</header>\n");
         WriteHeatmap(w, report, map, stats);
         WriteEmotionCurve(w, map, stats, options.Confidence);
@@ -68,14 +68,14 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         w.Write(", variance bounded).</footer>\n</body>\n</html>\n");
     }
 
-    private static void WriteCards(TextWriter w, DiagnosticReport report, JourneyStatistics? stats)
+    private static void WriteCards(TextWriter w, DiagnosticReport report, JourneyMap map, JourneyStatistics? stats)
     {
         w.Write("<div class=\"cards\">\n");
         Card(w, StatisticsFigures.Count(report.Journeys), "journeys");
         Card(w, StatisticsFigures.Count(report.Events), "events");
         if (stats?.ConversionStage is not null && report.Journeys > 0)
         {
-            Card(w, StatisticsFigures.Percent(stats.TimeToConvert.Count, report.Journeys), "converted (reached " + stats.ConversionStage + ")");
+            Card(w, StatisticsFigures.Percent(stats.TimeToConvert.Count, report.Journeys), "converted (reached " + ReportFigures.StageName(map, stats.ConversionStage) + ")");
         }
 
         if (report.Nps is { } nps)
