@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using CustomerJourney.Analysis;
 
 namespace CustomerJourney.Json.Internal;
 
@@ -78,5 +80,70 @@ internal static class JsonOutput
 
         Array.Resize(ref result, n);
         return result;
+    }
+
+    /// <summary>An object of counts by name, in the dictionary's order.</summary>
+    public static void WriteCounts(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, long> counts)
+    {
+        w.WriteStartObject(name);
+        foreach (var c in counts)
+        {
+            w.WriteNumber(c.Key, c.Value);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>An array of strings.</summary>
+    public static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>An array of integers.</summary>
+    public static void WriteLongs(Utf8JsonWriter w, string name, IReadOnlyList<long> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteNumberValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary><c>transitionKinds</c>, as both the paths view and the full statistics write it.</summary>
+    public static void WriteTransitionKinds(Utf8JsonWriter w, TransitionCounts t)
+    {
+        w.WriteStartObject("transitionKinds");
+        w.WriteNumber("forward", t.Forward);
+        w.WriteNumber("skip", t.Skip);
+        w.WriteNumber("skippedStages", t.SkippedStages);
+        w.WriteNumber("repeat", t.Repeat);
+        w.WriteNumber("back", t.Back);
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>channelSwitches</c> [{stage, from, to, count}], as both the paths view and the full statistics write it.</summary>
+    public static void WriteChannelSwitches(Utf8JsonWriter w, IReadOnlyList<ChannelSwitch> switches)
+    {
+        w.WriteStartArray("channelSwitches");
+        foreach (var c in switches)
+        {
+            w.WriteStartObject();
+            w.WriteString("stage", c.Stage);
+            w.WriteString("from", c.FromChannel);
+            w.WriteString("to", c.ToChannel);
+            w.WriteNumber("count", c.Count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using CustomerJourney.Analysis;
 
@@ -20,9 +19,9 @@ internal static class PathsWriter
         }
 
         w.WriteEndObject();
-        WriteCounts(w, "activities", s.Activities);
-        WriteCounts(w, "startActivities", s.StartActivities);
-        WriteCounts(w, "endActivities", s.EndActivities);
+        JsonOutput.WriteCounts(w, "activities", s.Activities);
+        JsonOutput.WriteCounts(w, "startActivities", s.StartActivities);
+        JsonOutput.WriteCounts(w, "endActivities", s.EndActivities);
         w.WriteStartArray("dfg");
         foreach (var e in s.DirectlyFollows)
         {
@@ -40,13 +39,7 @@ internal static class PathsWriter
         foreach (var v in selection.Variants)
         {
             w.WriteStartObject();
-            w.WriteStartArray("path");
-            foreach (var a in v.Path)
-            {
-                w.WriteStringValue(a);
-            }
-
-            w.WriteEndArray();
+            JsonOutput.WriteStrings(w, "path", v.Path);
             w.WriteNumber("count", v.Count);
             w.WriteEndObject();
         }
@@ -64,25 +57,8 @@ internal static class PathsWriter
         }
 
         w.WriteEndArray();
-        w.WriteStartObject("transitionKinds");
-        w.WriteNumber("forward", s.Transitions.Forward);
-        w.WriteNumber("skip", s.Transitions.Skip);
-        w.WriteNumber("skippedStages", s.Transitions.SkippedStages);
-        w.WriteNumber("repeat", s.Transitions.Repeat);
-        w.WriteNumber("back", s.Transitions.Back);
-        w.WriteEndObject();
-        w.WriteStartArray("channelSwitches");
-        foreach (var c in s.ChannelSwitches)
-        {
-            w.WriteStartObject();
-            w.WriteString("stage", c.Stage);
-            w.WriteString("from", c.FromChannel);
-            w.WriteString("to", c.ToChannel);
-            w.WriteNumber("count", c.Count);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        JsonOutput.WriteTransitionKinds(w, s.Transitions);
+        JsonOutput.WriteChannelSwitches(w, s.ChannelSwitches);
         w.WriteStartObject("durations");
         w.WritePropertyName("betweenEvents");
         WriteSummary(w, null, s.DurationBetweenEvents);
@@ -94,17 +70,6 @@ internal static class PathsWriter
 
         w.WriteEndArray();
         w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private static void WriteCounts(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, long> counts)
-    {
-        w.WriteStartObject(name);
-        foreach (var c in counts)
-        {
-            w.WriteNumber(c.Key, c.Value);
-        }
-
         w.WriteEndObject();
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json;
 using CustomerJourney.Analysis;
 
@@ -12,8 +11,8 @@ internal static class StatisticsWriter
         w.WriteStartObject();
         w.WriteString("schema", JourneyStatisticsJson.Schema);
         w.WriteStartObject("context");
-        WriteStrings(w, "stages", s.Stages);
-        WriteStrings(w, "channels", s.Channels);
+        JsonOutput.WriteStrings(w, "stages", s.Stages);
+        JsonOutput.WriteStrings(w, "channels", s.Channels);
         if (s.ConversionStage is null)
         {
             w.WriteNull("conversionStage");
@@ -39,9 +38,9 @@ internal static class StatisticsWriter
         }
 
         w.WriteEndObject();
-        WriteCounts(w, "activities", s.Activities);
-        WriteCounts(w, "startActivities", s.StartActivities);
-        WriteCounts(w, "endActivities", s.EndActivities);
+        JsonOutput.WriteCounts(w, "activities", s.Activities);
+        JsonOutput.WriteCounts(w, "startActivities", s.StartActivities);
+        JsonOutput.WriteCounts(w, "endActivities", s.EndActivities);
         w.WriteStartArray("dfg");
         foreach (var e in s.DirectlyFollows)
         {
@@ -58,31 +57,14 @@ internal static class StatisticsWriter
         foreach (var v in s.Variants)
         {
             w.WriteStartObject();
-            WriteStrings(w, "path", v.Path);
+            JsonOutput.WriteStrings(w, "path", v.Path);
             w.WriteNumber("count", v.Count);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WriteStartObject("transitionKinds");
-        w.WriteNumber("forward", s.Transitions.Forward);
-        w.WriteNumber("skip", s.Transitions.Skip);
-        w.WriteNumber("skippedStages", s.Transitions.SkippedStages);
-        w.WriteNumber("repeat", s.Transitions.Repeat);
-        w.WriteNumber("back", s.Transitions.Back);
-        w.WriteEndObject();
-        w.WriteStartArray("channelSwitches");
-        foreach (var c in s.ChannelSwitches)
-        {
-            w.WriteStartObject();
-            w.WriteString("stage", c.Stage);
-            w.WriteString("from", c.FromChannel);
-            w.WriteString("to", c.ToChannel);
-            w.WriteNumber("count", c.Count);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        JsonOutput.WriteTransitionKinds(w, s.Transitions);
+        JsonOutput.WriteChannelSwitches(w, s.ChannelSwitches);
         w.WriteStartArray("channelTransitions");
         foreach (var m in s.ChannelTransitions)
         {
@@ -129,7 +111,7 @@ internal static class StatisticsWriter
             w.WriteNumber("negative", t.Sentiment.Negative);
             w.WriteNumber("sumMicros", t.Sentiment.SumMicros);
             w.WriteEndObject();
-            WriteLongs(w, "nps", t.Nps.Counts);
+            JsonOutput.WriteLongs(w, "nps", t.Nps.Counts);
             w.WriteStartObject("experience");
             WriteCell(w, "good", t.Experience.Good);
             WriteCell(w, "neutral", t.Experience.Neutral);
@@ -138,27 +120,27 @@ internal static class StatisticsWriter
             w.WriteEndObject();
             w.WriteNumber("attempts", t.Attempts);
             w.WriteNumber("forcedCompletions", t.ForcedCompletions);
-            WriteLongs(w, "ratings", t.Ratings);
-            WriteLongs(w, "efforts", t.Efforts);
+            JsonOutput.WriteLongs(w, "ratings", t.Ratings);
+            JsonOutput.WriteLongs(w, "efforts", t.Efforts);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        WriteLongs(w, "nps", s.Nps.Counts);
+        JsonOutput.WriteLongs(w, "nps", s.Nps.Counts);
         w.WriteStartArray("segments");
         foreach (var g in s.Segments)
         {
             w.WriteStartObject();
             w.WriteString("segment", g.Segment);
             w.WriteNumber("journeys", g.Journeys);
-            WriteLongs(w, "nps", g.Nps.Counts);
-            WriteLongs(w, "ratings", g.Ratings);
-            WriteLongs(w, "efforts", g.Efforts);
+            JsonOutput.WriteLongs(w, "nps", g.Nps.Counts);
+            JsonOutput.WriteLongs(w, "ratings", g.Ratings);
+            JsonOutput.WriteLongs(w, "efforts", g.Efforts);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        WriteCounts(w, "unknownEmotions", s.UnknownEmotions);
+        JsonOutput.WriteCounts(w, "unknownEmotions", s.UnknownEmotions);
         w.WriteEndObject();
     }
 
@@ -189,38 +171,5 @@ internal static class StatisticsWriter
         w.WriteNumber("journeys", cell.Journeys);
         w.WriteNumber("reachedOutcome", cell.ReachedOutcome);
         w.WriteEndObject();
-    }
-
-    private static void WriteCounts(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, long> counts)
-    {
-        w.WriteStartObject(name);
-        foreach (var c in counts)
-        {
-            w.WriteNumber(c.Key, c.Value);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteLongs(Utf8JsonWriter w, string name, IReadOnlyList<long> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteNumberValue(v);
-        }
-
-        w.WriteEndArray();
     }
 }

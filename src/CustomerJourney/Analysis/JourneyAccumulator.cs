@@ -268,6 +268,8 @@ internal sealed class JourneyAccumulator
         var logActivity = _log.Activity;
         var status = _log.Status;
         var nps = _log.Nps;
+        var ratings = _log.Rating;
+        var efforts = _log.Effort;
         var segment = _log.Segment;
         var channels = _channels;
         var conversionRank = _layout.ConversionRank;
@@ -354,14 +356,14 @@ internal sealed class JourneyAccumulator
                 _attempts[slot]++;
             }
 
-            if (_log.Rating is { } ratings && ratings[e] is >= 1 and <= 5)
+            if (ratings is not null && ratings[e] is >= 1 and <= 5)
             {
                 _ratings[(slot * 5) + ratings[e] - 1]++;
                 _journeyScores[ratings[e] - 1]++;
                 scored = true;
             }
 
-            if (_log.Effort is { } efforts && efforts[e] is >= 1 and <= 7)
+            if (efforts is not null && efforts[e] is >= 1 and <= 7)
             {
                 _efforts[(slot * 7) + efforts[e] - 1]++;
                 _journeyScores[5 + efforts[e] - 1]++;

@@ -38,6 +38,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
 ";
 
     private static readonly string[] s_kindLetters = { "E", "I", "R", "M" };
+    private static readonly double[] s_gridLines = { 1.0, 0.5, 0.0, -0.5, -1.0 };
 
     public static void Write(TextWriter w, DiagnosticReport report, JourneyMap map, JourneyStatistics? stats, ReportRenderOptions options)
     {
@@ -265,16 +266,8 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         double X(int s) => left + (step * (s + 0.5));
         double Y(double v) => top + ((1.0 - v) / 2.0 * plotHeight);
 
-        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Emotion curve across stages\" width=\"");
-        w.Write(HtmlText.Number(width));
-        w.Write("\" height=\"");
-        w.Write(HtmlText.Number(height));
-        w.Write("\" viewBox=\"0 0 ");
-        w.Write(HtmlText.Number(width));
-        w.Write(' ');
-        w.Write(HtmlText.Number(height));
-        w.Write("\">\n");
-        foreach (var v in new[] { 1.0, 0.5, 0.0, -0.5, -1.0 })
+        OpenSvg(w, "Emotion curve across stages", width, height);
+        foreach (var v in s_gridLines)
         {
             w.Write("<line x1=\"");
             w.Write(HtmlText.Number(left));
@@ -370,6 +363,16 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         w.Write("</svg>\n</section>\n");
     }
 
+    /// <summary>Opens an inline SVG drawing of the given size, scaled by its view box when the page is narrower.</summary>
+    private static void OpenSvg(TextWriter w, string label, double width, double height)
+    {
+        var x = HtmlText.Number(width);
+        var y = HtmlText.Number(height);
+        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"");
+        w.Write(label);
+        w.Write("\" width=\"" + x + "\" height=\"" + y + "\" viewBox=\"0 0 " + x + " " + y + "\">\n");
+    }
+
     private static void WriteFunnel(TextWriter w, DiagnosticReport report, JourneyMap map)
     {
         w.Write("<section id=\"funnel\">\n<h2>Funnel</h2>\n");
@@ -383,15 +386,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         const double labelWidth = 210, barWidth = 520, rowHeight = 30, textWidth = 250;
         var width = labelWidth + barWidth + textWidth;
         var height = (rowHeight * report.Funnel.Count) + 8;
-        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Stage funnel\" width=\"");
-        w.Write(HtmlText.Number(width));
-        w.Write("\" height=\"");
-        w.Write(HtmlText.Number(height));
-        w.Write("\" viewBox=\"0 0 ");
-        w.Write(HtmlText.Number(width));
-        w.Write(' ');
-        w.Write(HtmlText.Number(height));
-        w.Write("\">\n");
+        OpenSvg(w, "Stage funnel", width, height);
         var all = Math.Max(1L, report.Journeys);
         for (var i = 0; i < report.Funnel.Count; i++)
         {
@@ -608,14 +603,14 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
             return;
         }
 
-        if (report.Nps is { } nps)
+        if (report.Nps is not null)
         {
             w.Write("<p class=\"note\">NPS: promoters answer 9–10, detractors 0–6; from −100 to +100, with its interval.</p>\n");
             w.Write("<table>\n<tr><th>Group</th><th class=\"n\">NPS</th><th>Interval</th><th class=\"n\">Answers</th></tr>\n");
-            NpsRow(w, "All journeys", nps);
-            NpsRows(w, "Segment ", report.NpsBySegment);
-            NpsRows(w, "Persona ", report.NpsByPersona);
-            NpsRows(w, "At ", report.NpsByTouchpoint);
+            foreach (var row in ReportFigures.NpsGroups(report))
+            {
+                NpsRow(w, row.Key, row.Value);
+            }
             w.Write("</table>\n");
         }
 
@@ -639,25 +634,15 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         w.Write("</section>\n");
     }
 
-    private static void NpsRows(TextWriter w, string prefix, IReadOnlyDictionary<string, NpsEstimate> rows)
-    {
-        foreach (var pair in rows)
-        {
-            NpsRow(w, prefix + pair.Key, pair.Value);
-        }
-    }
-
     private static void NpsRow(TextWriter w, string group, NpsEstimate nps)
     {
         w.Write("<tr><td>");
         w.Write(HtmlText.Escape(group));
         w.Write("</td><td class=\"n\">");
         w.Write(StatisticsFigures.SignedOneDecimal(nps.Score));
-        w.Write("</td><td>[");
-        w.Write(StatisticsFigures.SignedOneDecimal(nps.Low));
-        w.Write(", ");
-        w.Write(StatisticsFigures.SignedOneDecimal(nps.High));
-        w.Write("]</td><td class=\"n\">");
+        w.Write("</td><td>");
+        w.Write(ReportFigures.NpsInterval(nps));
+        w.Write("</td><td class=\"n\">");
         w.Write(StatisticsFigures.Count(nps.Answers));
         w.Write("</td></tr>\n");
     }
@@ -672,11 +657,9 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
 
         w.Write("<td class=\"n\">");
         w.Write(StatisticsFigures.Percent(p.Rate));
-        w.Write("</td><td>[");
-        w.Write(StatisticsFigures.Percent(p.Low));
-        w.Write(", ");
-        w.Write(StatisticsFigures.Percent(p.High));
-        w.Write("]</td><td class=\"n\">");
+        w.Write("</td><td>");
+        w.Write(ReportFigures.ProportionInterval(p));
+        w.Write("</td><td class=\"n\">");
         w.Write(StatisticsFigures.Count(p.Trials));
         w.Write("</td>");
     }

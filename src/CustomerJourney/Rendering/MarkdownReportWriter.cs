@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.IO;
 using CustomerJourney.Analysis;
 using CustomerJourney.Diagnostics;
@@ -144,10 +143,18 @@ internal static class MarkdownReportWriter
 
         writer.Write("Promoters answer 9–10, detractors 0–6; the score runs from -100 to +100, with its interval.\n\n");
         writer.Write("| Group | NPS | Interval | Answers |\n|---|---:|---|---:|\n");
-        NpsRow(writer, "All journeys", report.Nps);
-        NpsRows(writer, "Segment ", report.NpsBySegment);
-        NpsRows(writer, "Persona ", report.NpsByPersona);
-        NpsRows(writer, "At ", report.NpsByTouchpoint);
+        foreach (var row in ReportFigures.NpsGroups(report))
+        {
+            writer.Write("| ");
+            writer.Write(MarkdownText.Escape(row.Key));
+            writer.Write(" | ");
+            writer.Write(StatisticsFigures.SignedOneDecimal(row.Value.Score));
+            writer.Write(" | ");
+            writer.Write(ReportFigures.NpsInterval(row.Value));
+            writer.Write(" | ");
+            writer.Write(StatisticsFigures.Count(row.Value.Answers));
+            writer.Write(" |\n");
+        }
     }
 
     private static void WriteSatisfaction(TextWriter writer, DiagnosticReport report)
@@ -182,35 +189,10 @@ internal static class MarkdownReportWriter
 
         writer.Write(" | ");
         writer.Write(StatisticsFigures.Percent(share.Rate));
-        writer.Write(" | [");
-        writer.Write(StatisticsFigures.Percent(share.Low));
-        writer.Write(", ");
-        writer.Write(StatisticsFigures.Percent(share.High));
-        writer.Write("] | ");
-        writer.Write(StatisticsFigures.Count(share.Trials));
-    }
-
-    private static void NpsRows(TextWriter writer, string prefix, IReadOnlyDictionary<string, NpsEstimate> rows)
-    {
-        foreach (var pair in rows)
-        {
-            NpsRow(writer, prefix + MarkdownText.Escape(pair.Key), pair.Value);
-        }
-    }
-
-    private static void NpsRow(TextWriter writer, string group, NpsEstimate nps)
-    {
-        writer.Write("| ");
-        writer.Write(group);
         writer.Write(" | ");
-        writer.Write(StatisticsFigures.SignedOneDecimal(nps.Score));
-        writer.Write(" | [");
-        writer.Write(StatisticsFigures.SignedOneDecimal(nps.Low));
-        writer.Write(", ");
-        writer.Write(StatisticsFigures.SignedOneDecimal(nps.High));
-        writer.Write("] | ");
-        writer.Write(StatisticsFigures.Count(nps.Answers));
-        writer.Write(" |\n");
+        writer.Write(ReportFigures.ProportionInterval(share));
+        writer.Write(" | ");
+        writer.Write(StatisticsFigures.Count(share.Trials));
     }
 
     private static void WriteGaps(TextWriter writer, DiagnosticReport report, JourneyMap map)

@@ -180,12 +180,42 @@ internal static class ReportFigures
     }
 
     /// <summary>An NPS with its interval: "+37 [+32, +42]".</summary>
-    public static string Nps(NpsEstimate nps) =>
-        StatisticsFigures.SignedOneDecimal(nps.Score) + " [" + StatisticsFigures.SignedOneDecimal(nps.Low) + ", " + StatisticsFigures.SignedOneDecimal(nps.High) + "]";
+    public static string Nps(NpsEstimate nps) => StatisticsFigures.SignedOneDecimal(nps.Score) + " " + NpsInterval(nps);
+
+    /// <summary>An NPS's interval: "[+32, +42]".</summary>
+    public static string NpsInterval(NpsEstimate nps) =>
+        "[" + StatisticsFigures.SignedOneDecimal(nps.Low) + ", " + StatisticsFigures.SignedOneDecimal(nps.High) + "]";
 
     /// <summary>A proportion with its interval: "78% [75%, 81%]".</summary>
-    public static string Proportion(ProportionEstimate p) =>
-        StatisticsFigures.Percent(p.Rate) + " [" + StatisticsFigures.Percent(p.Low) + ", " + StatisticsFigures.Percent(p.High) + "]";
+    public static string Proportion(ProportionEstimate p) => StatisticsFigures.Percent(p.Rate) + " " + ProportionInterval(p);
+
+    /// <summary>A proportion's interval: "[75%, 81%]".</summary>
+    public static string ProportionInterval(ProportionEstimate p) =>
+        "[" + StatisticsFigures.Percent(p.Low) + ", " + StatisticsFigures.Percent(p.High) + "]";
+
+    /// <summary>The NPS table's rows: all journeys, then segments, personas and touchpoints, each in the report's order.</summary>
+    public static List<KeyValuePair<string, NpsEstimate>> NpsGroups(DiagnosticReport report)
+    {
+        var rows = new List<KeyValuePair<string, NpsEstimate>>();
+        if (report.Nps is not { } overall)
+        {
+            return rows;
+        }
+
+        rows.Add(new KeyValuePair<string, NpsEstimate>("All journeys", overall));
+        AddNps(rows, "Segment ", report.NpsBySegment);
+        AddNps(rows, "Persona ", report.NpsByPersona);
+        AddNps(rows, "At ", report.NpsByTouchpoint);
+        return rows;
+    }
+
+    private static void AddNps(List<KeyValuePair<string, NpsEstimate>> rows, string prefix, IReadOnlyDictionary<string, NpsEstimate> group)
+    {
+        foreach (var pair in group)
+        {
+            rows.Add(new KeyValuePair<string, NpsEstimate>(prefix + pair.Key, pair.Value));
+        }
+    }
 
     /// <summary>A reference-model deviation's reason in words.</summary>
     public static string ReasonName(UnmappedTransitionReason reason) => reason switch
