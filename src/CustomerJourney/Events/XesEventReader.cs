@@ -444,15 +444,16 @@ internal sealed class XesEventReader
 
             var room = buffer.Length - n;
             var read = reader.ReadValueChunk(buffer, n, room);
-            n += read;
 
-            // The reader XmlReader.Create makes holds an attribute's value whole and copies all of it that fits: fewer
-            // chars than asked (or one fewer, the high half of a surrogate pair held back) is the end. This saves the
-            // call that would return 0, which cost a tenth of the read time.
-            if (read < room - 1)
+            // Only 0 is documented to mean the end. The reader XmlReader.Create makes copies all that fits, so stopping at
+            // a short read would save a call (a tenth of the read time), but a reader that returns less at a buffer edge
+            // (on another runtime) would then truncate a value silently: not worth it.
+            if (read == 0)
             {
                 return n;
             }
+
+            n += read;
         }
     }
 
