@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using CustomerJourney.Events;
 
@@ -41,6 +43,50 @@ public class XesEventReaderTest
         Assert.Equal("anger", b.Emotion);
         Assert.Equal("new", b.Segment);
         Assert.Equal(("bare", "default"), (log.GetEvent(2).StageId, log.GetEvent(2).ChannelId));
+    }
+
+    [Fact]
+    public void Read_KeyAndValueAttributes_AreFoundAsGetAttributeFindsThem()
+    {
+        // Value before key, a prefixed key (another attribute than key), extra attributes, entities and character
+        // references, attribute-value normalization of line breaks and tabs, and surrogate pairs where the reader's
+        // char buffers (64 chars for keys, 256 for values) end, before and after they grow.
+        var long1 = new string('a', 255) + "😀b";
+        var long2 = new string('c', 511) + "😀" + new string('d', 600);
+        var longKey = new string('k', 63) + "😀";
+        var xes = Open +
+                  "<trace><string value=\"c&amp;1\" key=\"concept:name\"/>\n" +
+                  "<event><string value=\"browse@web\" key=\"concept:name\"/><date key=\"time:timestamp\" value=\"2024-01-01T10:00:00Z\"/>" +
+                  "<string xmlns:p=\"urn:p\" p:key=\"ignored\" key=\"note\" p:value=\"no\" value=\"&lt;&#x1F600;&gt; a&#10;b\tc\nd\" extra=\"x\"/>" +
+                  "<string key=\"" + longKey + "\" value=\"" + long1 + "\"/><string key=\"long\" value=\"" + long2 + "\"/>" +
+                  "<string key=\"" + long1 + "\" value=\"" + longKey + "\"/></event>\n" +
+                  "</trace></log>";
+        var e = Assert.Single(Read(xes).ToEvents());
+        Assert.Equal("c&1", e.CustomerId);
+        Assert.Equal(("browse", "web"), (e.StageId, e.ChannelId));
+        var expected = ExpectedAttributes(xes);
+        Assert.Equal("<😀> a\nb c d", expected["note"]);
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), e.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    // The attributes of the first event as XmlReader.GetAttribute gives them: the reader's contract before it copied
+    // values into buffers.
+    private static Dictionary<string, string> ExpectedAttributes(string xes)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = System.Xml.XmlReader.Create(new StringReader(xes));
+        reader.ReadToFollowing("event");
+        using var inner = reader.ReadSubtree();
+        inner.Read();
+        while (inner.Read())
+        {
+            if (inner.NodeType == System.Xml.XmlNodeType.Element && inner.GetAttribute("key") is { } key && key is not "concept:name" and not "time:timestamp")
+            {
+                attributes.Add(key, inner.GetAttribute("value")!);
+            }
+        }
+
+        return attributes;
     }
 
     [Fact]
