@@ -158,7 +158,7 @@ internal sealed class VariantTable
     /// The table for the variants projected from the rate of new ones so far, but for at most 16 times as many as now: the
     /// first journeys are mostly new variants even on a log of few, so an early projection can be far too high, while with
     /// the cap a table for a million variants is reached in three rehashes that move 68 thousand entries in all (doubling
-    /// would take fourteen and move a million). Not "at least twice as many": a projection just above the count (the last
+    /// would take fifteen and move two million). Not "at least twice as many": a projection just above the count (the last
     /// journeys of a log of one variant each) would then double a table already large enough for the rest.
     /// </summary>
     private int GrownTableSize()
