@@ -12,8 +12,8 @@ using CustomerJourney.Json;
 // Jobs and filters come from the command line, e.g.:
 //   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --filter '*Map*' --job short
 // For a profiler (perf record with DOTNET_PerfMapEnabled=1) or a quick A/B, a plain loop without BenchmarkDotNet:
-//   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --profile analyze|read|paths EVENTS ITERATIONS [THREADS]
-// It prints each iteration's time and allocation, and a SHA-256 of the full statistics JSON (to check a change keeps every result).
+//   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --profile analyze|analyze-few|read|paths EVENTS ITERATIONS [THREADS]
+// (analyze-few: the log of at most 18 variants of AnalyzerFewVariantsBenchmark.) It prints each iteration's time and allocation, and a SHA-256 of the full statistics JSON (to check a change keeps every result).
 if (args.Length >= 3 && args[0] == "--profile")
 {
     Profile(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 2);
@@ -24,7 +24,9 @@ BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 static void Profile(string what, int events, int iterations, int threads)
 {
-    var log = GeneratedLog.Create(events);
+    var fewVariants = what == "analyze-few";
+    var log = GeneratedLog.Create(events, fewVariants);
+    what = fewVariants ? "analyze" : what;
     var csv = what == "analyze" ? [] : GeneratedLog.Csv(log);
     var map = what == "analyze" ? GeneratedLog.Map() : null;
     var options = new AnalyzerOptions { MaxDegreeOfParallelism = threads };
@@ -57,7 +59,9 @@ static void Profile(string what, int events, int iterations, int threads)
         watch.Stop();
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine(FormattableString.Invariant($"{what} #{i}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(2) - gen2} gen2 GCs), {bytes / (double)events:F1} B/event"));
+        // The log keeps the grouping index its first analysis makes: after #0, "analyze" measures analyzing it again.
+        var again = what == "analyze" && i > 0 ? " (again)" : "";
+        Console.WriteLine(FormattableString.Invariant($"{what} #{i}{again}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(2) - gen2} gen2 GCs), {bytes / (double)events:F1} B/event"));
         if (i == iterations - 1)
         {
             Console.WriteLine(stats is null

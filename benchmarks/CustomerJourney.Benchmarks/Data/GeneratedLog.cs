@@ -146,6 +146,16 @@ internal static class GeneratedLog
         return builder.Build();
     }
 
+    /// <summary>
+    /// A log sharing the columns of <paramref name="log"/> (nothing copied but one object) that no analysis has seen: a log
+    /// keeps the grouping index its first analysis makes, so analyzing this one measures a first analysis again.
+    /// </summary>
+    public static EventLog Unanalyzed(EventLog log) => new(
+        log.SourceName, log.Count, log.Customer, log.Activity, log.UtcTicks, log.OffsetMinutes, log.Sentiment, log.Rating, log.Nps,
+        log.Status, log.Emotion, log.Segment, log.Effort, log.CustomerNames, log.StageNames, log.ChannelNames, log.ActivityStage,
+        log.ActivityChannel, log.EmotionNames, log.SegmentNames, log.AttributeNameArray, log.AttributeColumns, log.AttributeValues,
+        log.Rejections);
+
     /// <summary>The log as CSV bytes (EventLogWriter).</summary>
     public static byte[] Csv(EventLog log) => Write(log, s => EventLogWriter.Write(log, s, EventLogFormat.Csv));
 

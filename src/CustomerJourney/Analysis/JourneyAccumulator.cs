@@ -116,7 +116,7 @@ internal sealed class JourneyAccumulator
     /// <summary>Analyzes the journeys of customers [<paramref name="fromCustomer"/>, <paramref name="toCustomer"/>).</summary>
     public void Run(int[] order, int[] start, int fromCustomer, int toCustomer, CancellationToken cancellationToken)
     {
-        _variants.Reserve(toCustomer - fromCustomer); // at most one variant per journey: never rehashed
+        _variants.Expect(toCustomer - fromCustomer);
         for (var c = fromCustomer; c < toCustomer; c++)
         {
             if ((c - fromCustomer) % CancellationInterval == 0)

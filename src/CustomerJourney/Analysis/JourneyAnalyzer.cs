@@ -14,10 +14,16 @@ namespace CustomerJourney.Analysis;
 /// <remarks>
 /// <para>
 /// How it runs: the log's activities are resolved against the map once; events are grouped by customer with a counting sort
-/// (O(n), two index arrays allocated per analysis); each journey is stably sorted by time (one scan when already sorted,
-/// insertion sort when nearly sorted, merge sort otherwise), so equal timestamps keep input order as pm4py does; then one
-/// pass over each journey updates every figure. Nothing is allocated per event: variants are interned as sequences of ids,
-/// per-journey scratch is reused. Memory: about 8 bytes per event plus tables sized by stages × channels.
+/// (O(n)); each journey is stably sorted by time (one scan when already sorted, insertion sort when nearly sorted, merge sort
+/// otherwise), so equal timestamps keep input order as pm4py does; then one pass over each journey updates every figure.
+/// Nothing is allocated per event in that pass: variants are interned as sequences of ids, per-journey scratch is reused.
+/// </para>
+/// <para>
+/// Memory: the grouping index, 4 bytes per event and 8 per customer, is made by the first analysis (or map inference) of a
+/// log and kept by the log (4 bytes per event and 4 per customer) for as long as it lives, so that analyzing the same log
+/// again allocates nothing per event; only a map lacking some of the log's stages or channels needs an index of its own,
+/// made per analysis. Besides: the variants (their steps, and a table sized by the variants met) and tables sized by
+/// stages × channels.
 /// </para>
 /// <para>
 /// Activities are named <c>stage@channel</c>, or the bare stage on <see cref="AnalyzerOptions.DefaultChannel"/>: with
@@ -60,8 +66,20 @@ public static class JourneyAnalyzer
         var layout = new AnalysisLayout(log, map, options);
         var builder = new StatisticsBuilder(layout.Context);
         builder.AddRejections(log.Rejections);
-        CountUnknown(layout, builder);
-        JourneyOrdering.GroupByCustomer(log, layout.ActivitySlot, out var order, out var start);
+        int[] order, start;
+        if (CountUnknown(layout, builder) == 0)
+        {
+            // Every event is kept: the index of all of them, which the log keeps for the next analysis.
+            var grouped = GroupedEvents.Of(log);
+            order = grouped.Order;
+            start = grouped.Start;
+        }
+        else
+        {
+            // An index without the events the map lacks is this map's alone: made for this analysis, not kept.
+            JourneyOrdering.GroupByCustomer(log, layout.ActivitySlot, out order, out start);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         var customers = log.CustomerNames.Length;
@@ -100,8 +118,8 @@ public static class JourneyAnalyzer
         return builder.Build();
     }
 
-    /// <summary>Counts (or, in strict mode, throws for) the events whose stage or channel the map lacks.</summary>
-    private static void CountUnknown(AnalysisLayout layout, StatisticsBuilder builder)
+    /// <summary>Counts (or, in strict mode, throws for) the events whose stage or channel the map lacks, and returns how many.</summary>
+    private static long CountUnknown(AnalysisLayout layout, StatisticsBuilder builder)
     {
         var log = layout.Log;
         var slots = layout.ActivitySlot;
@@ -134,6 +152,7 @@ public static class JourneyAnalyzer
 
         builder.AddRejections(RejectionReason.UnknownStage, unknownStage);
         builder.AddRejections(RejectionReason.UnknownChannel, unknownChannel);
+        return unknownStage + unknownChannel;
     }
 
     /// <summary>Splits customers into contiguous ranges of about equal event counts.</summary>

@@ -42,7 +42,9 @@ public static class JourneyMapInference
         }
 
         // Position of every event within its time-ordered journey, grouped by stage.
-        JourneyOrdering.GroupByCustomer(log, null, out var order, out var start);
+        var grouped = GroupedEvents.Of(log); // kept by the log: the analysis that follows inference groups nothing again
+        var order = grouped.Order;
+        var start = grouped.Start;
         var stageCount = log.StageNames.Length;
         var channelUsed = new bool[log.ChannelNames.Length];
         var pairUsed = new bool[checked(stageCount * log.ChannelNames.Length)];

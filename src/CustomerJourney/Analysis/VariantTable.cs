@@ -16,7 +16,7 @@ internal sealed class VariantTable
     private long[] _table = new long[128]; // hash << 32 | (variant id + 1); 0 = empty
     private int _mask = 127;
     private long _adds; // calls to Add so far
-    private long _expectedAdds; // from Reserve: how many calls to expect, to size growth from the rate seen so far
+    private long _expectedAdds; // from Expect: how many calls to expect, to size growth from the rate seen so far
 
     /// <summary>The number of distinct variants.</summary>
     public int Count { get; private set; }
@@ -31,24 +31,11 @@ internal sealed class VariantTable
     public long CountOf(int variant) => _count[variant];
 
     /// <summary>
-    /// Sizes the hash table for <paramref name="variants"/> distinct variants, so that it is not rehashed until then, and
-    /// expects as many calls to <see cref="Add(int[], int)"/>: when the other arrays must grow, they grow to what the rate of
-    /// new variants and steps so far projects for all of them (at least doubling), rather than doubling again and again.
+    /// Expects <paramref name="adds"/> more calls to <see cref="Add(int[], int)"/>: when the arrays or the hash table must
+    /// grow, they grow to what the rate of new variants and steps so far projects for all of them (at least doubling), rather
+    /// than doubling again and again. Nothing is allocated here: a worker's journeys may share a handful of variants.
     /// </summary>
-    public void Reserve(int variants)
-    {
-        _expectedAdds += variants;
-        var size = _table.Length;
-        while (size / 2 < variants && size < (1 << 30))
-        {
-            size *= 2;
-        }
-
-        if (size > _table.Length)
-        {
-            Rehash(size);
-        }
-    }
+    public void Expect(int adds) => _expectedAdds += adds;
 
     /// <summary>The steps stored, all variants together.</summary>
     public int Steps => _start[Count];
@@ -60,7 +47,12 @@ internal sealed class VariantTable
     public void ReserveMore(int variants, int steps)
     {
         var total = checked(Count + variants);
-        Reserve(total);
+        var size = TableSizeFor(total);
+        if (size > _table.Length)
+        {
+            Rehash(size);
+        }
+
         _expectedAdds = _adds + variants;
         if (total > _count.Length)
         {
@@ -129,7 +121,7 @@ internal sealed class VariantTable
         Count = n + 1;
         if (Count * 2 > table.Length)
         {
-            Rehash(table.Length * 2);
+            Rehash(GrownTableSize());
         }
     }
 
@@ -160,6 +152,37 @@ internal sealed class VariantTable
         }
 
         return (int)Math.Min(size, int.MaxValue - 64);
+    }
+
+    /// <summary>
+    /// The table for the variants projected from the rate of new ones so far, but for at most 16 times as many as now: the
+    /// first journeys are mostly new variants even on a log of few, so an early projection can be far too high, while with
+    /// the cap a table for a million variants is reached in three rehashes that move 68 thousand entries in all (doubling
+    /// would take fifteen and move two million). Not "at least twice as many": a projection just above the count (the last
+    /// journeys of a log of one variant each) would then double a table already large enough for the rest.
+    /// </summary>
+    private int GrownTableSize()
+    {
+        var target = Count + 1L; // any more than now doubles the table at least
+        if (_expectedAdds > _adds)
+        {
+            var projected = (long)((double)Count / _adds * _expectedAdds * 1.125);
+            target = Math.Max(target, Math.Min(projected, 16L * Count));
+        }
+
+        return TableSizeFor(target);
+    }
+
+    /// <summary>The power of two, at least the current size, that holds <paramref name="variants"/> at most half full.</summary>
+    private int TableSizeFor(long variants)
+    {
+        var size = _table.Length;
+        while (size / 2 < variants && size < (1 << 30))
+        {
+            size *= 2;
+        }
+
+        return size;
     }
 
     private bool Same(int offset, int[] sequence, int start, int length)
