@@ -28,6 +28,7 @@ static void Profile(string what, int events, int iterations, int threads)
     var csv = what == "analyze" ? [] : GeneratedLog.Csv(log);
     var map = what == "analyze" ? GeneratedLog.Map() : null;
     var options = new AnalyzerOptions { MaxDegreeOfParallelism = threads };
+    var readOptions = new EventLogOptions { MaxDegreeOfParallelism = threads };
     Console.WriteLine($"// {log}; CSV bytes {csv.Length}; {threads} threads");
     for (var i = 0; i < iterations; i++)
     {
@@ -41,14 +42,14 @@ static void Profile(string what, int events, int iterations, int threads)
         if (what == "read")
         {
             using var stream = new MemoryStream(csv, writable: false);
-            log = EventLogReader.Read(stream, EventLogFormat.Csv);
+            log = EventLogReader.Read(stream, EventLogFormat.Csv, readOptions);
         }
         else
         {
             if (what == "paths")
             {
                 using var stream = new MemoryStream(csv, writable: false);
-                log = EventLogReader.Read(stream, EventLogFormat.Csv);
+                log = EventLogReader.Read(stream, EventLogFormat.Csv, readOptions);
             }
 
             stats = JourneyAnalyzer.Analyze(log, map, options);
