@@ -14,6 +14,14 @@ using CustomerJourney.Json;
 // For a profiler (perf record with DOTNET_PerfMapEnabled=1) or a quick A/B, a plain loop without BenchmarkDotNet:
 //   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --profile analyze|read|paths EVENTS ITERATIONS [THREADS]
 // It prints each iteration's time and allocation, and a SHA-256 of the full statistics JSON (to check a change keeps every result).
+// The generated log as a CSV file, to time the cj tool end to end on it:
+//   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --write-csv PATH EVENTS
+if (args.Length == 3 && args[0] == "--write-csv")
+{
+    File.WriteAllBytes(args[1], GeneratedLog.Csv(GeneratedLog.Create(int.Parse(args[2], CultureInfo.InvariantCulture))));
+    return;
+}
+
 if (args.Length >= 3 && args[0] == "--profile")
 {
     Profile(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 2);
