@@ -14,6 +14,14 @@ using CustomerJourney.Json;
 // For a profiler (perf record with DOTNET_PerfMapEnabled=1) or a quick A/B, a plain loop without BenchmarkDotNet:
 //   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --profile analyze|analyze-few|read|paths EVENTS ITERATIONS [THREADS]
 // (analyze-few: the log of at most 18 variants of AnalyzerFewVariantsBenchmark.) It prints each iteration's time and allocation, and a SHA-256 of the full statistics JSON (to check a change keeps every result).
+// The generated log as a CSV file, to time the cj tool end to end on it:
+//   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --write-csv PATH EVENTS
+if (args.Length == 3 && args[0] == "--write-csv")
+{
+    File.WriteAllBytes(args[1], GeneratedLog.Csv(GeneratedLog.Create(int.Parse(args[2], CultureInfo.InvariantCulture))));
+    return;
+}
+
 if (args.Length >= 3 && args[0] == "--profile")
 {
     Profile(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 2);
@@ -30,6 +38,7 @@ static void Profile(string what, int events, int iterations, int threads)
     var csv = what == "analyze" ? [] : GeneratedLog.Csv(log);
     var map = what == "analyze" ? GeneratedLog.Map() : null;
     var options = new AnalyzerOptions { MaxDegreeOfParallelism = threads };
+    var readOptions = new EventLogOptions { MaxDegreeOfParallelism = threads };
     Console.WriteLine($"// {log}; CSV bytes {csv.Length}; {threads} threads");
     for (var i = 0; i < iterations; i++)
     {
@@ -40,17 +49,19 @@ static void Profile(string what, int events, int iterations, int threads)
         var gen2 = GC.CollectionCount(2);
         var watch = Stopwatch.StartNew();
         JourneyStatistics? stats = null;
+        var readMs = 0.0;
         if (what == "read")
         {
             using var stream = new MemoryStream(csv, writable: false);
-            log = EventLogReader.Read(stream, EventLogFormat.Csv);
+            log = EventLogReader.Read(stream, EventLogFormat.Csv, readOptions);
         }
         else
         {
             if (what == "paths")
             {
                 using var stream = new MemoryStream(csv, writable: false);
-                log = EventLogReader.Read(stream, EventLogFormat.Csv);
+                log = EventLogReader.Read(stream, EventLogFormat.Csv, readOptions);
+                readMs = watch.Elapsed.TotalMilliseconds;
             }
 
             stats = JourneyAnalyzer.Analyze(log, map, options);
@@ -61,7 +72,7 @@ static void Profile(string what, int events, int iterations, int threads)
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         // The log keeps the grouping index its first analysis makes: after #0, "analyze" measures analyzing it again.
         var again = what == "analyze" && i > 0 ? " (again)" : "";
-        Console.WriteLine(FormattableString.Invariant($"{what} #{i}{again}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(2) - gen2} gen2 GCs), {bytes / (double)events:F1} B/event"));
+        Console.WriteLine(FormattableString.Invariant($"{what} #{i}{again}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(2) - gen2} gen2 GCs), {bytes / (double)events:F1} B/event{(readMs > 0 ? $"; read {readMs:F0} ms" : "")}"));
         if (i == iterations - 1)
         {
             Console.WriteLine(stats is null

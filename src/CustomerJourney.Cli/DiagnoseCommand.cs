@@ -25,7 +25,7 @@ internal static class DiagnoseCommand
         var eventsPath = a.RequiredOption("events");
         var map = JourneyMapJson.Load(a.RequiredOption("map"));
         var log = progress.LoadEvents(eventsPath, Inputs.EventOptions(map));
-        var statistics = progress.Step("analyzing", () => JourneyAnalyzer.Analyze(log, map, new AnalyzerOptions { Outcome = outcome }));
+        var statistics = progress.Step("analyzing", () => JourneyAnalyzer.Analyze(log, map, new AnalyzerOptions { Outcome = outcome, MaxDegreeOfParallelism = Inputs.Threads }));
         var report = progress.Step("diagnosing", () => JourneyDiagnostician.Diagnose(map, statistics));
         var text = format switch
         {

@@ -37,6 +37,7 @@ internal static class PathsCommand
         {
             Duplicates = duplicates,
             DefaultChannel = options.DefaultChannel,
+            MaxDegreeOfParallelism = Inputs.Threads,
         };
         var statistics = progress.Step("analyzing", () => JourneyAnalyzer.Analyze(log, map, analyzer));
         var output = format == "json"

@@ -97,7 +97,8 @@ internal sealed class Progress
 
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
+        // Seekable when the file is, so that the reader can size its columns once from the length.
+        public override bool CanSeek => inner.CanSeek;
 
         public override bool CanWrite => false;
 
@@ -117,7 +118,7 @@ internal sealed class Progress
         {
         }
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => _position = inner.Seek(offset, origin);
 
         public override void SetLength(long value) => throw new NotSupportedException();
 

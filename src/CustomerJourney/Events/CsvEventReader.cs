@@ -32,7 +32,8 @@ internal sealed class CsvEventReader
     private readonly CancellationToken _cancellationToken;
     private readonly int _maxFieldChars;
     private readonly int _maxFieldBytes;
-    private byte[] _buffer = new byte[BlockSize];
+    private readonly bool _final = true; // false for a part of the input that ends where a record is guessed to end
+    private byte[] _buffer;
     private int _pos;
     private int _end;
     private bool _eof;
@@ -63,6 +64,17 @@ internal sealed class CsvEventReader
     private bool[] _columnText = Array.Empty<bool>();
 
     public CsvEventReader(Stream stream, EventLogBuilder builder, CancellationToken cancellationToken)
+        : this(stream, builder, new byte[BlockSize], cancellationToken)
+    {
+    }
+
+    /// <summary>A reader whose first read is at most <paramref name="firstBlock"/> bytes (the buffer grows for a longer header).</summary>
+    public CsvEventReader(Stream stream, EventLogBuilder builder, int firstBlock, CancellationToken cancellationToken)
+        : this(stream, builder, new byte[Math.Max(16, firstBlock)], cancellationToken)
+    {
+    }
+
+    private CsvEventReader(Stream stream, EventLogBuilder builder, byte[] buffer, CancellationToken cancellationToken)
     {
         _stream = stream;
         _builder = builder;
@@ -70,6 +82,7 @@ internal sealed class CsvEventReader
         _cancellationToken = cancellationToken;
         _maxFieldChars = builder.Options.MaxFieldLength;
         _maxFieldBytes = (int)Math.Min(int.MaxValue / 8, (long)_maxFieldChars * 4);
+        _buffer = buffer;
         if (stream.CanSeek)
         {
             try
@@ -83,6 +96,51 @@ internal sealed class CsvEventReader
         }
     }
 
+    /// <summary>
+    /// A reader of records only, with the header layout of <paramref name="layout"/>, for one part of the input already in
+    /// memory (<paramref name="buffer"/> from <paramref name="start"/> to <paramref name="end"/>), its lines counted from 1.
+    /// Unless the part is <paramref name="final"/>, a record left open at its end is not an error but
+    /// <see cref="EndedInsideRecord"/>: the guess that the part ends on a record boundary was wrong.
+    /// </summary>
+    public CsvEventReader(EventLogBuilder builder, CsvEventReader layout, byte[] buffer, int start, int end, bool final, CancellationToken cancellationToken)
+        : this(Stream.Null, builder, buffer, cancellationToken)
+    {
+        CopyLayout(layout);
+        _pos = start;
+        _end = end;
+        _eof = true;
+        _final = final;
+    }
+
+    /// <summary>A reader of records only, with the header layout of <paramref name="layout"/>, whose first line is <paramref name="line"/>.</summary>
+    public CsvEventReader(Stream stream, EventLogBuilder builder, CsvEventReader layout, long line, CancellationToken cancellationToken)
+        : this(stream, builder, cancellationToken)
+    {
+        _line = line;
+        CopyLayout(layout);
+    }
+
+    private void CopyLayout(CsvEventReader layout)
+    {
+        _columnNames = layout._columnNames;
+        _columnSlot = layout._columnSlot;
+        _columnAttribute = layout._columnAttribute;
+        _columnText = layout._columnText;
+        for (var slot = 0; slot < EventRow.SlotCount; slot++)
+        {
+            _row.SetName(slot, layout._row.NameOf(slot));
+        }
+    }
+
+    /// <summary>Whether a part stopped inside a record (a quoted field, or the rest of a bad record, runs past its end).</summary>
+    public bool EndedInsideRecord { get; private set; }
+
+    /// <summary>Lines consumed so far, including the header when this reader read it.</summary>
+    public long LinesRead => _line - 1;
+
+    /// <summary>Whether the whole input is already in the buffer (after <see cref="ReadHeader"/>): nothing to share out.</summary>
+    public bool InputExhausted => _eof;
+
     private enum Scan
     {
         Record,
@@ -95,6 +153,18 @@ internal sealed class CsvEventReader
 
     public EventLog Read()
     {
+        ReadHeader();
+        return ReadRecords();
+    }
+
+    /// <summary>Reads up to the end of the header row (BOM and blank lines before it included).</summary>
+    public void ReadHeader()
+    {
+        if (_columnNames.Length > 0)
+        {
+            return;
+        }
+
         Fill();
         if (_end - _pos >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
         {
@@ -113,8 +183,33 @@ internal sealed class CsvEventReader
             throw new EventLogException(RejectionReason.Malformed, status == Scan.End ? "no header: the file is empty" : "the header row cannot be read", _builder.SourceName, 1);
         }
 
-        ReadHeader();
+        ReadHeaderFields();
         Advance();
+    }
+
+    /// <summary>
+    /// Hands over what the buffer holds past the header: the input from <paramref name="start"/> to <paramref name="end"/>
+    /// of <paramref name="buffer"/>, then the rest of the stream. The reader must not be used afterwards.
+    /// </summary>
+    public void TakeBuffered(out byte[] buffer, out int start, out int end, out long line, out long consumed)
+    {
+        buffer = _buffer;
+        start = _pos;
+        end = _end;
+        line = _line;
+        consumed = _discarded + _pos;
+    }
+
+    /// <summary>Reads the records after the header and builds the log.</summary>
+    public EventLog ReadRecords()
+    {
+        ReadRecordsOnly();
+        return _builder.Build();
+    }
+
+    /// <summary>Reads the records after the header into the builder.</summary>
+    public void ReadRecordsOnly()
+    {
         long rows = 0;
         while (true)
         {
@@ -124,11 +219,11 @@ internal sealed class CsvEventReader
             }
 
             var line = _line;
-            status = ScanNext();
+            var status = ScanNext();
             switch (status)
             {
                 case Scan.End:
-                    return _builder.Build();
+                    return;
                 case Scan.Record:
                     Advance();
                     if (!IsBlankRecord())
@@ -142,8 +237,14 @@ internal sealed class CsvEventReader
 
                     break;
                 case Scan.Unterminated:
+                    if (!_final)
+                    {
+                        EndedInsideRecord = true;
+                        return;
+                    }
+
                     _builder.Reject(RejectionReason.Malformed, "a quoted field is not closed before the end of the file", line, ColumnName(_failField));
-                    return _builder.Build();
+                    return;
                 case Scan.TooLong:
                     _builder.Reject(RejectionReason.LimitExceeded, $"the field is longer than {_maxFieldChars} characters", line, ColumnName(_failField));
                     SkipRest(_failInQuotes);
@@ -179,7 +280,7 @@ internal sealed class CsvEventReader
         _line += _scanLines;
     }
 
-    private void ReadHeader()
+    private void ReadHeaderFields()
     {
         var names = new string[_fieldCount];
         for (var i = 0; i < _fieldCount; i++)
@@ -659,6 +760,7 @@ internal sealed class CsvEventReader
             {
                 if (_eof)
                 {
+                    EndedInsideRecord = true;
                     return;
                 }
 

@@ -31,6 +31,26 @@ internal sealed class EventLogBuilder
     private ushort[]? _emotion;
     private int[]? _segment;
 
+    // Columns of a part builder's previous part, kept for its next part (see Reset): reused when the capacity still fits.
+    private short[]? _spareOffset;
+    private float[]? _spareSentiment;
+    private byte[]? _spareRating;
+    private byte[]? _spareEffort;
+    private sbyte[]? _spareNps;
+    private byte[]? _spareStatus;
+    private ushort[]? _spareEmotion;
+    private int[]? _spareSegment;
+    private readonly List<int[]?> _spareAttributeColumns = new();
+
+    // Scratch id maps for Append, kept between parts.
+    private int[] _customerMap = Array.Empty<int>();
+    private int[] _stageMap = Array.Empty<int>();
+    private int[] _channelMap = Array.Empty<int>();
+    private int[] _activityMap = Array.Empty<int>();
+    private int[] _emotionMap = Array.Empty<int>();
+    private int[] _segmentMap = Array.Empty<int>();
+    private int[] _valueMap = Array.Empty<int>();
+
     public EventLogBuilder(EventLogOptions? options, string? sourceName, int capacity = 1024)
     {
         Options = options ?? EventLogOptions.Default;
@@ -120,7 +140,7 @@ internal sealed class EventLogBuilder
         _ticks[i] = utcTicks;
         if (offsetMinutes != 0 || _offset is not null)
         {
-            (_offset ??= new short[_capacity])[i] = offsetMinutes;
+            (_offset ??= NewColumn(ref _spareOffset, (short)0))[i] = offsetMinutes;
         }
 
         if (_rating is not null)
@@ -170,19 +190,19 @@ internal sealed class EventLogBuilder
         Count = i + 1;
     }
 
-    public void SetSentiment(float value) => (_sentiment ??= NewColumn(float.NaN))[Count - 1] = value;
+    public void SetSentiment(float value) => (_sentiment ??= NewColumn(ref _spareSentiment, float.NaN))[Count - 1] = value;
 
-    public void SetRating(byte value) => (_rating ??= new byte[_capacity])[Count - 1] = value;
+    public void SetRating(byte value) => (_rating ??= NewColumn(ref _spareRating, (byte)0))[Count - 1] = value;
 
-    public void SetEffort(byte value) => (_effort ??= new byte[_capacity])[Count - 1] = value;
+    public void SetEffort(byte value) => (_effort ??= NewColumn(ref _spareEffort, (byte)0))[Count - 1] = value;
 
-    public void SetNps(sbyte value) => (_nps ??= NewColumn((sbyte)-1))[Count - 1] = value;
+    public void SetNps(sbyte value) => (_nps ??= NewColumn(ref _spareNps, (sbyte)-1))[Count - 1] = value;
 
     public void SetStatus(EventStatus value)
     {
         if (value != EventStatus.Completed)
         {
-            (_status ??= new byte[_capacity])[Count - 1] = (byte)value;
+            (_status ??= NewColumn(ref _spareStatus, (byte)0))[Count - 1] = (byte)value;
         }
     }
 
@@ -194,21 +214,35 @@ internal sealed class EventLogBuilder
             return false;
         }
 
-        (_emotion ??= new ushort[_capacity])[Count - 1] = (ushort)(emotionId + 1);
+        (_emotion ??= NewColumn(ref _spareEmotion, (ushort)0))[Count - 1] = (ushort)(emotionId + 1);
         return true;
     }
 
-    public void SetSegment(int segmentId) => (_segment ??= NewColumn(-1))[Count - 1] = segmentId;
+    public void SetSegment(int segmentId) => (_segment ??= NewColumn(ref _spareSegment, -1))[Count - 1] = segmentId;
 
-    public void SetAttribute(int keyId, int valueId)
+    public void SetAttribute(int keyId, int valueId) => AttributeColumn(keyId)[Count - 1] = valueId;
+
+    private int[] AttributeColumn(int keyId)
     {
         while (_attributeColumns.Count <= keyId)
         {
             _attributeColumns.Add(null);
         }
 
-        var column = _attributeColumns[keyId] ??= NewColumn(-1);
-        column[Count - 1] = valueId;
+        if (_attributeColumns[keyId] is { } column)
+        {
+            return column;
+        }
+
+        var spare = keyId < _spareAttributeColumns.Count ? _spareAttributeColumns[keyId] : null;
+        column = NewColumn(ref spare, -1);
+        if (keyId < _spareAttributeColumns.Count)
+        {
+            _spareAttributeColumns[keyId] = spare;
+        }
+
+        _attributeColumns[keyId] = column;
+        return column;
     }
 
     /// <summary>Adds an event object (used by <see cref="EventLog.FromEvents"/>); <paramref name="line"/> locates errors.</summary>
@@ -287,6 +321,255 @@ internal sealed class EventLogBuilder
     public string TooManyTouchpoints() =>
         $"a new touchpoint (stage × channel pair) beyond the {Options.MaxDistinctTouchpoints} distinct ones allowed (EventLogOptions.MaxDistinctTouchpoints)";
 
+    /// <summary>
+    /// A builder for one part of the same input, read on another thread: same options, source and attribute keys (so key
+    /// ids agree), its own strings. <see cref="Append"/> adds it back in input order.
+    /// </summary>
+    public EventLogBuilder CreatePart(int capacity)
+    {
+        var part = new EventLogBuilder(Options, SourceName, capacity);
+        for (var k = 0; k < AttributeKeys.Count; k++)
+        {
+            part.AttributeKeys.Intern(AttributeKeys[k]);
+        }
+
+        return part;
+    }
+
+    /// <summary>
+    /// Empties a part builder for the next part, keeping its arrays and tables: its optional columns become spares, so a
+    /// column the next part never sets is not in it (and does not appear in the log because an earlier part had it).
+    /// </summary>
+    public void Reset()
+    {
+        Count = 0;
+        Customers.Clear();
+        Stages.Clear();
+        Channels.Clear();
+        Emotions.Clear();
+        Segments.Clear();
+        AttributeValues.Clear();
+        _activityIndex.Clear();
+        _activityStage.Clear();
+        _activityChannel.Clear();
+        Array.Clear(_stageKnown, 0, _stageKnown.Length);
+        Array.Clear(_channelKnown, 0, _channelKnown.Length);
+        _rejections.Clear();
+        Spare(ref _offset, ref _spareOffset);
+        Spare(ref _sentiment, ref _spareSentiment);
+        Spare(ref _rating, ref _spareRating);
+        Spare(ref _effort, ref _spareEffort);
+        Spare(ref _nps, ref _spareNps);
+        Spare(ref _status, ref _spareStatus);
+        Spare(ref _emotion, ref _spareEmotion);
+        Spare(ref _segment, ref _spareSegment);
+        for (var k = 0; k < _attributeColumns.Count; k++)
+        {
+            while (_spareAttributeColumns.Count <= k)
+            {
+                _spareAttributeColumns.Add(null);
+            }
+
+            if (_attributeColumns[k] is { } column)
+            {
+                _spareAttributeColumns[k] = column;
+                _attributeColumns[k] = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether appending <paramref name="part"/> would pass a limit that only the whole log can judge (distinct touchpoints
+    /// or emotions): then the part must be read again on the whole log's builder, row by row, so that exactly the rows
+    /// a single reader would refuse are refused.
+    /// </summary>
+    public bool WouldExceedLimits(EventLogBuilder part)
+    {
+        if (Emotions.Count + part.Emotions.Count >= ushort.MaxValue)
+        {
+            return true;
+        }
+
+        var added = 0;
+        for (var a = 0; a < part._activityStage.Count; a++)
+        {
+            var stage = Stages.Find(part.Stages[part._activityStage[a]]);
+            var channel = Channels.Find(part.Channels[part._activityChannel[a]]);
+            if (stage < 0 || channel < 0 || !_activityIndex.ContainsKey(((long)stage << 32) | (uint)channel))
+            {
+                added++;
+            }
+        }
+
+        return _activityStage.Count + added > Options.MaxDistinctTouchpoints;
+    }
+
+    /// <summary>
+    /// Appends the events and rejections of a part read from the input that follows what this builder holds, its lines
+    /// shifted by <paramref name="lineOffset"/>. Interning the part's strings in its own first-seen order gives every id
+    /// exactly the value one reader of the whole input would have given it. The caller checks
+    /// <see cref="WouldExceedLimits"/> first.
+    /// </summary>
+    public void Append(EventLogBuilder part, long lineOffset)
+    {
+        var n = part.Count;
+        var at = Count;
+        if ((long)at + n > int.MaxValue - 64)
+        {
+            throw new EventLogException(RejectionReason.LimitExceeded, "the log has more events than an array can hold", SourceName);
+        }
+
+        if (at + n > _capacity)
+        {
+            Resize((int)Math.Min(int.MaxValue - 64, Math.Max((long)at + n, (long)_capacity * 2)));
+        }
+
+        var customers = Map(part.Customers, Customers, ref _customerMap);
+        var stages = Map(part.Stages, Stages, ref _stageMap);
+        var channels = Map(part.Channels, Channels, ref _channelMap);
+        var activities = Grow(ref _activityMap, part._activityStage.Count);
+        for (var a = 0; a < part._activityStage.Count; a++)
+        {
+            activities[a] = InternActivity(stages[part._activityStage[a]], channels[part._activityChannel[a]]);
+        }
+
+        var partCustomer = part._customer;
+        var partActivity = part._activity;
+        for (var i = 0; i < n; i++)
+        {
+            _customer[at + i] = customers[partCustomer[i]];
+            _activity[at + i] = activities[partActivity[i]];
+        }
+
+        Array.Copy(part._ticks, 0, _ticks, at, n);
+        AppendColumn(part._offset, ref _offset, ref _spareOffset, (short)0, at, n);
+        AppendColumn(part._sentiment, ref _sentiment, ref _spareSentiment, float.NaN, at, n);
+        AppendColumn(part._rating, ref _rating, ref _spareRating, (byte)0, at, n);
+        AppendColumn(part._effort, ref _effort, ref _spareEffort, (byte)0, at, n);
+        AppendColumn(part._nps, ref _nps, ref _spareNps, (sbyte)-1, at, n);
+        AppendColumn(part._status, ref _status, ref _spareStatus, (byte)0, at, n);
+        if (part._emotion is { } emotion)
+        {
+            var emotions = Map(part.Emotions, Emotions, ref _emotionMap);
+            var column = _emotion ??= NewColumn(ref _spareEmotion, (ushort)0);
+            for (var i = 0; i < n; i++)
+            {
+                var e = emotion[i];
+                column[at + i] = e == 0 ? (ushort)0 : (ushort)(emotions[e - 1] + 1);
+            }
+        }
+        else
+        {
+            Fill(_emotion, (ushort)0, at, n);
+        }
+
+        if (part._segment is { } segment)
+        {
+            var segments = Map(part.Segments, Segments, ref _segmentMap);
+            RemapIds(segment, _segment ??= NewColumn(ref _spareSegment, -1), segments, at, n);
+        }
+        else
+        {
+            Fill(_segment, -1, at, n);
+        }
+
+        var values = part._attributeColumns.Count > 0 ? Map(part.AttributeValues, AttributeValues, ref _valueMap) : _valueMap;
+        var keys = Math.Max(_attributeColumns.Count, part._attributeColumns.Count);
+        for (var k = 0; k < keys; k++)
+        {
+            var source = k < part._attributeColumns.Count ? part._attributeColumns[k] : null;
+            if (source is not null)
+            {
+                RemapIds(source, AttributeColumn(k), values, at, n);
+            }
+            else
+            {
+                Fill(k < _attributeColumns.Count ? _attributeColumns[k] : null, -1, at, n);
+            }
+        }
+
+        Count = at + n;
+        _rejections.AddFrom(part._rejections, lineOffset);
+    }
+
+    private static int[] Map(StringPool from, StringPool to, ref int[] map)
+    {
+        var result = Grow(ref map, from.Count);
+        for (var i = 0; i < from.Count; i++)
+        {
+            result[i] = to.Intern(from[i]);
+        }
+
+        return result;
+    }
+
+    private static int[] Grow(ref int[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new int[Math.Max(length, array.Length * 2)];
+        }
+
+        return array;
+    }
+
+    /// <summary>Copies ids of a part (-1 = none) through an id map.</summary>
+    private static void RemapIds(int[] source, int[] target, int[] map, int at, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            var v = source[i];
+            target[at + i] = v < 0 ? -1 : map[v];
+        }
+    }
+
+    private void AppendColumn<T>(T[]? source, ref T[]? target, ref T[]? spare, T none, int at, int n)
+    {
+        if (source is not null)
+        {
+            Array.Copy(source, 0, target ??= NewColumn(ref spare, none), at, n);
+        }
+        else
+        {
+            Fill(target, none, at, n);
+        }
+    }
+
+    private static void Fill<T>(T[]? column, T none, int at, int n)
+    {
+        if (column is null)
+        {
+            return;
+        }
+
+        for (var i = at; i < at + n; i++)
+        {
+            column[i] = none;
+        }
+    }
+
+    private static void Spare<T>(ref T[]? column, ref T[]? spare)
+    {
+        if (column is not null)
+        {
+            spare = column;
+            column = null;
+        }
+    }
+
+    private void DropSpares()
+    {
+        _spareOffset = null;
+        _spareSentiment = null;
+        _spareRating = null;
+        _spareEffort = null;
+        _spareNps = null;
+        _spareStatus = null;
+        _spareEmotion = null;
+        _spareSegment = null;
+        _spareAttributeColumns.Clear();
+    }
+
     /// <summary>Counts rejections found after reading (by the caller's own checks) without throwing.</summary>
     public void CountRejected(RejectionReason reason, long count) => _rejections.AddCount(reason, count);
 
@@ -340,9 +623,20 @@ internal sealed class EventLogBuilder
         return cache[id] > 0;
     }
 
-    private T[] NewColumn<T>(T none)
+    /// <summary>An optional column holding <paramref name="none"/> for the events so far: the spare when its size fits, else a new array.</summary>
+    private T[] NewColumn<T>(ref T[]? spare, T none)
     {
-        var column = new T[_capacity];
+        T[] column;
+        if (spare is not null && spare.Length == _capacity)
+        {
+            column = spare;
+            spare = null;
+        }
+        else
+        {
+            column = new T[_capacity];
+        }
+
         for (var i = 0; i < Count; i++)
         {
             column[i] = none;
@@ -376,7 +670,7 @@ internal sealed class EventLogBuilder
 
     private void Resize(int capacity)
     {
-
+        DropSpares();
         Resize(ref _customer, capacity);
         Resize(ref _activity, capacity);
         Resize(ref _ticks, capacity);

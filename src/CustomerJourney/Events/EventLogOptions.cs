@@ -9,6 +9,7 @@ public sealed class EventLogOptions
     private int _maxExamplesPerReason = 5;
     private int _maxFieldLength = 64 * 1024;
     private int _maxDistinctTouchpoints = DefaultMaxDistinctTouchpoints;
+    private int _maxDegreeOfParallelism = 1;
     private string _defaultChannel = "default";
 
     /// <summary>The default of <see cref="MaxDistinctTouchpoints"/>: 10,000.</summary>
@@ -90,5 +91,17 @@ public sealed class EventLogOptions
     {
         get => _maxDistinctTouchpoints;
         set => _maxDistinctTouchpoints = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be at least 1.");
+    }
+
+    /// <summary>
+    /// How many threads parse a CSV input at once (default 1: everything runs on the calling thread, as CRM plug-ins
+    /// require). The log is identical for every value: same ids, events, rejections and lines. Other formats are read on
+    /// the calling thread.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        set => _maxDegreeOfParallelism = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be at least 1.");
     }
 }

@@ -62,6 +62,44 @@ internal sealed class RejectionReportBuilder
         }
     }
 
+    /// <summary>
+    /// Adds what a reader of a later part of the same input counted, its lines shifted by <paramref name="lineOffset"/>:
+    /// parts added in input order give exactly the counts and first examples one reader of the whole input would.
+    /// </summary>
+    public void AddFrom(RejectionReportBuilder part, long lineOffset)
+    {
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            if (part._counts[i] == 0)
+            {
+                continue;
+            }
+
+            _counts[i] += part._counts[i];
+            Total += part._counts[i];
+            var examples = part._examples[i];
+            if (examples is null)
+            {
+                continue;
+            }
+
+            var list = _examples[i] ??= new List<Rejection>();
+            for (var k = 0; k < examples.Count && list.Count < _maxExamples; k++)
+            {
+                var e = examples[k];
+                list.Add(new Rejection(e.Reason, e.Detail, e.SourceName, e.Line == 0 ? 0 : e.Line + lineOffset, e.Field));
+            }
+        }
+    }
+
+    /// <summary>Forgets everything counted, for a builder reused on the next part of an input.</summary>
+    public void Clear()
+    {
+        System.Array.Clear(_counts, 0, _counts.Length);
+        System.Array.Clear(_examples, 0, _examples.Length);
+        Total = 0;
+    }
+
     public RejectionReport Build()
     {
         var examples = new Rejection[_examples.Length][];

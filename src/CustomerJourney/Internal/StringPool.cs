@@ -41,11 +41,32 @@ internal sealed class StringPool
     /// <summary>The string of an id.</summary>
     public string this[int id] => _values[id];
 
-    /// <summary>Interns a string.</summary>
-    public int Intern(string value) => Intern(value, 0, value.Length, value.ToCharArray());
+    /// <summary>Interns a string, keeping that very instance when it is new (no copy, no allocation once the table is large enough).</summary>
+    public int Intern(string value)
+    {
+        var hash = HashOf(value);
+        var slot = hash & _mask;
+        while (true)
+        {
+            var entry = _buckets[slot];
+            if (entry == 0)
+            {
+                break;
+            }
+
+            if (_hashes[slot] == hash && string.Equals(_values[entry - 1], value, StringComparison.Ordinal))
+            {
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+
+        return Add(value, slot, hash);
+    }
 
     /// <summary>Interns the chars <c>buffer[start..start+length]</c>; allocates only the first time a value is seen.</summary>
-    public int Intern(char[] buffer, int start, int length) => Intern(null, start, length, buffer);
+    public int Intern(char[] buffer, int start, int length) => InternChars(buffer, start, length);
 
     /// <summary>
     /// Interns the UTF-8 bytes <c>utf8[start..start+length]</c> (already validated); allocates only the first time a value
@@ -64,7 +85,7 @@ internal sealed class StringPool
             }
 
             var n = System.Text.Encoding.UTF8.GetChars(utf8, start, length, _scratch, 0);
-            return Intern(null, 0, n, _scratch);
+            return InternChars(_scratch, 0, n);
         }
 
         var slot = hash & _mask;
@@ -84,23 +105,13 @@ internal sealed class StringPool
             slot = (slot + 1) & _mask;
         }
 
-        var id = _values.Count;
-        _values.Add(System.Text.Encoding.ASCII.GetString(utf8, start, length));
-        _buckets[slot] = id + 1;
-        _hashes[slot] = hash;
-        if (_values.Count * 2 > _buckets.Length)
-        {
-            Grow();
-        }
-
-        return id;
+        return Add(System.Text.Encoding.ASCII.GetString(utf8, start, length), slot, hash);
     }
 
     /// <summary>The id of a string, or -1.</summary>
     public int Find(string value)
     {
-        var chars = value.ToCharArray();
-        var hash = HashOf(chars, 0, chars.Length);
+        var hash = HashOf(value);
         var slot = hash & _mask;
         while (true)
         {
@@ -122,7 +133,14 @@ internal sealed class StringPool
     /// <summary>All strings, indexed by id.</summary>
     public string[] ToArray() => _values.ToArray();
 
-    private int Intern(string? value, int start, int length, char[] buffer)
+    /// <summary>Forgets every string but keeps the table's size, so a pool reused for similar input does not grow again.</summary>
+    public void Clear()
+    {
+        _values.Clear();
+        Array.Clear(_buckets, 0, _buckets.Length);
+    }
+
+    private int InternChars(char[] buffer, int start, int length)
     {
         var hash = HashOf(buffer, start, length);
         var slot = hash & _mask;
@@ -142,8 +160,13 @@ internal sealed class StringPool
             slot = (slot + 1) & _mask;
         }
 
+        return Add(new string(buffer, start, length), slot, hash);
+    }
+
+    private int Add(string value, int slot, int hash)
+    {
         var id = _values.Count;
-        _values.Add(value ?? new string(buffer, start, length));
+        _values.Add(value);
         _buckets[slot] = id + 1;
         _hashes[slot] = hash;
         if (_values.Count * 2 > _buckets.Length)
@@ -205,6 +228,23 @@ internal sealed class StringPool
             }
 
             ascii = any < 0x80;
+            h ^= h >> 15;
+            h *= 2246822519u;
+            h ^= h >> 13;
+            return (int)(h & 0x7FFFFFFF);
+        }
+    }
+
+    private int HashOf(string value)
+    {
+        unchecked
+        {
+            var h = 2166136261u ^ _seed;
+            for (var i = 0; i < value.Length; i++)
+            {
+                h = (h ^ value[i]) * 16777619u;
+            }
+
             h ^= h >> 15;
             h *= 2246822519u;
             h ^= h >> 13;

@@ -1,0 +1,343 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CustomerJourney.Events;
+
+/// <summary>
+/// Reads CSV on several threads and builds exactly the log one <see cref="CsvEventReader"/> would: same ids, same events,
+/// same rejections with the same lines, the same first error in strict mode.
+/// </summary>
+/// <remarks>
+/// <para>The calling thread reads the input in parts of a few MiB, each ending after its last newline; worker threads parse
+/// the parts into builders of their own; the calling thread appends them in input order, interning each part's strings in
+/// its first-seen order, so every id is the one a single reader would give.</para>
+/// <para>That a part starts a record is a guess (a quoted field may hold a newline). It is checked: a part that starts on a
+/// record boundary parses exactly as a single reader would, so the guess for the next part holds exactly when this part
+/// ended on its last byte outside any record. When it does not, or when a part would pass a limit only the whole log can
+/// judge (distinct touchpoints, emotions), the rest of the input is read from that part on by one reader on the whole
+/// log's builder: always correct, merely not parallel.</para>
+/// </remarks>
+internal sealed class ParallelCsvReader
+{
+    /// <summary>Bytes per part: large enough that parsing dwarfs the hand-over, small enough to keep both cores busy to the end.</summary>
+    internal const int PartBytes = 4 << 20;
+
+    private readonly Stream _stream;
+    private readonly EventLogBuilder _builder;
+    private readonly CancellationToken _cancellationToken;
+    private readonly int _workers;
+    private readonly int _partBytes;
+    private readonly Queue<Part> _pending = new();
+    private readonly Stack<byte[]> _freeBuffers = new();
+    private readonly Stack<EventLogBuilder> _freeBuilders = new();
+    private readonly long _streamBytes = -1;
+    private CsvEventReader _layout = null!;
+    private byte[] _carry = Array.Empty<byte>();
+    private int _carryStart;
+    private int _carryEnd;
+    private bool _eof;
+    private long _line; // the line the next part to append starts on
+    private long _appendedBytes;
+    private bool _sized;
+
+    public ParallelCsvReader(Stream stream, EventLogBuilder builder, int workers, CancellationToken cancellationToken, int partBytes = PartBytes)
+    {
+        _stream = stream;
+        _builder = builder;
+        _workers = workers;
+        _partBytes = partBytes;
+        _cancellationToken = cancellationToken;
+        if (stream.CanSeek)
+        {
+            try
+            {
+                _streamBytes = stream.Length - stream.Position;
+            }
+            catch (NotSupportedException)
+            {
+                _streamBytes = -1;
+            }
+        }
+    }
+
+    public EventLog Read()
+    {
+        // A small first read: the header, and whatever follows it is handed to the first part.
+        var header = new CsvEventReader(_stream, _builder, Math.Min(_partBytes, 1 << 16), _cancellationToken);
+        header.ReadHeader();
+        if (header.InputExhausted)
+        {
+            return header.ReadRecords(); // it all fits in the first block: nothing to share
+        }
+
+        _layout = header;
+        header.TakeBuffered(out _carry, out _carryStart, out _carryEnd, out _line, out _appendedBytes);
+        try
+        {
+            while (NextPart() is { } part)
+            {
+                part.Builder = RentBuilder();
+                _pending.Enqueue(part);
+                part.Task = Task.Run(() => Parse(part));
+                if (_pending.Count > _workers && !AppendHead())
+                {
+                    return ReadRestSequentially();
+                }
+            }
+
+            while (_pending.Count > 0)
+            {
+                if (!AppendHead())
+                {
+                    return ReadRestSequentially();
+                }
+            }
+
+            return _builder.Build();
+        }
+        finally
+        {
+            WaitAll();
+        }
+    }
+
+    /// <summary>Reads the next part into a buffer: the carried-over bytes, then the stream up to the part size; null at the end.</summary>
+    private Part? NextPart()
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (_eof && _carryEnd == _carryStart)
+        {
+            return null;
+        }
+
+        var buffer = _freeBuffers.Count > 0 ? _freeBuffers.Pop() : new byte[Math.Max(_partBytes, _carryEnd - _carryStart)];
+        var length = _carryEnd - _carryStart;
+        if (length > buffer.Length)
+        {
+            buffer = new byte[length * 2];
+        }
+
+        Buffer.BlockCopy(_carry, _carryStart, buffer, 0, length);
+        while (true)
+        {
+            while (!_eof && length < buffer.Length)
+            {
+                var n = _stream.Read(buffer, length, buffer.Length - length);
+                if (n <= 0)
+                {
+                    _eof = true;
+                    break;
+                }
+
+                length += n;
+            }
+
+            if (_eof)
+            {
+                _carry = buffer;
+                _carryStart = _carryEnd = length;
+                return new Part(buffer, length, final: true);
+            }
+
+            var end = Array.LastIndexOf(buffer, (byte)'\n', length - 1, length) + 1;
+            if (end > 0)
+            {
+                _carry = buffer;
+                _carryStart = end;
+                _carryEnd = length;
+                return new Part(buffer, end, final: false);
+            }
+
+            // One record longer than the part: make room and read on.
+            Array.Resize(ref buffer, buffer.Length * 2);
+        }
+    }
+
+    private void Parse(Part part)
+    {
+        try
+        {
+            var reader = new CsvEventReader(part.Builder, _layout, part.Buffer, 0, part.End, part.Final, _cancellationToken);
+            reader.ReadRecordsOnly();
+            part.Lines = reader.LinesRead;
+            part.EndedInsideRecord = reader.EndedInsideRecord;
+        }
+        catch (Exception e)
+        {
+            part.Error = ExceptionDispatchInfo.Capture(e);
+        }
+    }
+
+    /// <summary>Appends the oldest part once parsed; false when the rest must be read by one reader from that part on.</summary>
+    private bool AppendHead()
+    {
+        var part = _pending.Peek();
+        part.Task!.Wait();
+        if (part.Error is { } error)
+        {
+            if (error.SourceException is EventLogException e)
+            {
+                throw new EventLogException(e.Reason, e.Detail, e.SourceName, e.Line == 0 ? 0 : e.Line + _line - 1, e.Field, e.InnerException);
+            }
+
+            error.Throw();
+        }
+
+        if ((part.EndedInsideRecord && !part.Final) || _builder.WouldExceedLimits(part.Builder))
+        {
+            return false;
+        }
+
+        _builder.Append(part.Builder, _line - 1);
+        _line += part.Lines;
+        _appendedBytes += part.End;
+        _pending.Dequeue();
+        if (!_sized)
+        {
+            SizeColumns();
+        }
+
+        part.Builder.Reset();
+        _freeBuilders.Push(part.Builder);
+        if (!ReferenceEquals(part.Buffer, _carry) && part.Buffer.Length == _partBytes)
+        {
+            _freeBuffers.Push(part.Buffer);
+        }
+
+        return true;
+    }
+
+    /// <summary>Sizes the log's columns for the whole stream from the bytes per event of the first part, with 5% to spare.</summary>
+    private void SizeColumns()
+    {
+        _sized = true;
+        if (_streamBytes > 0 && _builder.Count > 0 && _appendedBytes > 0)
+        {
+            var estimate = ((double)_streamBytes / _appendedBytes * _builder.Count * 1.05) + 1024;
+            _builder.EnsureCapacity((int)Math.Min(estimate, int.MaxValue - 1024));
+        }
+    }
+
+    /// <summary>One reader, on the whole log's builder, from the oldest part not appended to the end of the input.</summary>
+    private EventLog ReadRestSequentially()
+    {
+        WaitAll();
+        var segments = new List<ArraySegment<byte>>();
+        foreach (var part in _pending)
+        {
+            segments.Add(new ArraySegment<byte>(part.Buffer, 0, part.End));
+        }
+
+        segments.Add(new ArraySegment<byte>(_carry, _carryStart, _carryEnd - _carryStart));
+        _pending.Clear();
+        var rest = new SegmentStream(segments, _eof ? null : _stream);
+        return new CsvEventReader(rest, _builder, _layout, _line, _cancellationToken).ReadRecords();
+    }
+
+    private void WaitAll()
+    {
+        foreach (var part in _pending)
+        {
+            try
+            {
+                part.Task?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Parse keeps its exceptions; this only waits, so that no worker still reads a buffer.
+            }
+        }
+    }
+
+    private EventLogBuilder RentBuilder() => _freeBuilders.Count > 0 ? _freeBuilders.Pop() : _builder.CreatePart(_partBytes / 32);
+
+    private sealed class Part
+    {
+        public Part(byte[] buffer, int end, bool final)
+        {
+            Buffer = buffer;
+            End = end;
+            Final = final;
+        }
+
+        public byte[] Buffer { get; }
+
+        public int End { get; }
+
+        public bool Final { get; }
+
+        public EventLogBuilder Builder { get; set; } = null!;
+
+        public Task? Task { get; set; }
+
+        public long Lines { get; set; }
+
+        public bool EndedInsideRecord { get; set; }
+
+        public ExceptionDispatchInfo? Error { get; set; }
+    }
+
+    /// <summary>Byte segments already read, then the rest of a stream.</summary>
+    private sealed class SegmentStream : Stream
+    {
+        private readonly List<ArraySegment<byte>> _segments;
+        private readonly Stream? _rest;
+        private int _segment;
+        private int _offset;
+
+        public SegmentStream(List<ArraySegment<byte>> segments, Stream? rest)
+        {
+            _segments = segments;
+            _rest = rest;
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            while (_segment < _segments.Count)
+            {
+                var s = _segments[_segment];
+                var left = s.Count - _offset;
+                if (left > 0)
+                {
+                    var n = Math.Min(left, count);
+                    Buffer.BlockCopy(s.Array!, s.Offset + _offset, buffer, offset, n);
+                    _offset += n;
+                    return n;
+                }
+
+                _segment++;
+                _offset = 0;
+            }
+
+            return _rest?.Read(buffer, offset, count) ?? 0;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
