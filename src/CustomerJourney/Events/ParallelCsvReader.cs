@@ -177,6 +177,14 @@ internal sealed class ParallelCsvReader
     {
         var part = _pending.Peek();
         part.Task!.Wait();
+
+        // Limits first: a part that stopped on its own error (say, its own touchpoint limit) may hold rows before it that pass
+        // the whole log's limit, where one reader would have stopped earlier. Its builder has those rows, so the check holds.
+        if (_builder.WouldExceedLimits(part.Builder))
+        {
+            return false;
+        }
+
         if (part.Error is { } error)
         {
             if (error.SourceException is EventLogException e)
@@ -187,7 +195,7 @@ internal sealed class ParallelCsvReader
             error.Throw();
         }
 
-        if ((part.EndedInsideRecord && !part.Final) || _builder.WouldExceedLimits(part.Builder))
+        if (part.EndedInsideRecord && !part.Final)
         {
             return false;
         }

@@ -177,6 +177,22 @@ public class ParallelCsvReaderTest
     }
 
     [Fact]
+    public void StrictTouchpointLimit_WhenAPartStopsOnItsOwnLimit_TheWholeLogsEarlierRowIsNamed()
+    {
+        // Touchpoints a, b in the first part; the second part brings c, d, e: the part alone stops at e (its third), one
+        // reader at c (the log's third).
+        var csv = Encoding.UTF8.GetBytes(Header + "\n" + string.Concat(new[] { "a", "b", "a", "b", "c", "d", "e", "c" }
+            .Select((stage, i) => $"c{i},2024-03-01T10:00:00Z,{stage},web,,,,\n")));
+        var strict = Options(ErrorMode.Strict, 2, map: false);
+        var expected = Sequential(csv, strict);
+        Assert.Contains("line 6", expected, StringComparison.Ordinal);
+        for (var partBytes = 16; partBytes < 200; partBytes += 5)
+        {
+            Assert.Equal(expected, Parallel(csv, strict, partBytes));
+        }
+    }
+
+    [Fact]
     public void OptionalColumns_FirstSetInALaterPart_AreAbsentBeforeAndPresentAfter()
     {
         var rows = new StringBuilder(Header + "\n");
