@@ -45,7 +45,9 @@ public static class EventLogFiles
         }
 
         var builder = new EventLogBuilder(options, sourceName);
-        return new JsonLinesEventReader(stream, builder, cancellationToken).Read();
+        return builder.Options.MaxDegreeOfParallelism > 1
+            ? new ParallelEventReader(stream, builder, JsonLinesEventReader.Create, builder.Options.MaxDegreeOfParallelism, cancellationToken).Read()
+            : new JsonLinesEventReader(stream, builder, cancellationToken).Read();
     }
 
     /// <summary>Reads a log from a file whose extension names the format.</summary>

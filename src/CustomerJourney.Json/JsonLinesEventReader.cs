@@ -17,7 +17,7 @@ namespace CustomerJourney.Json;
 /// skipped without being buffered. Blank lines are skipped. Properties the format does not define are attributes: a
 /// string as its text, any other value as its raw JSON text.
 /// </remarks>
-internal sealed class JsonLinesEventReader
+internal sealed class JsonLinesEventReader : IPartReader
 {
     private const int BlockSize = 1 << 20;
     private const int CancellationInterval = 4096;
@@ -31,7 +31,8 @@ internal sealed class JsonLinesEventReader
     private readonly byte[][] _slotNames;
     private readonly byte[] _fallbackCase = Encoding.UTF8.GetBytes("case:concept:name");
     private readonly byte[] _fallbackTime = Encoding.UTF8.GetBytes("time:timestamp");
-    private byte[] _buffer = new byte[BlockSize];
+    private readonly bool _part; // one part of the input, in memory: a line too long for one reader to judge stops it
+    private byte[] _buffer;
     private int _pos;
     private int _end;
     private bool _eof;
@@ -41,7 +42,13 @@ internal sealed class JsonLinesEventReader
     private char[] _keyChars = new char[64];
 
     public JsonLinesEventReader(Stream stream, EventLogBuilder builder, CancellationToken cancellationToken)
+        : this(stream, builder, BlockSize, cancellationToken)
     {
+    }
+
+    private JsonLinesEventReader(Stream stream, EventLogBuilder builder, int firstBlock, CancellationToken cancellationToken)
+    {
+        _buffer = new byte[Math.Max(16, firstBlock)];
         _stream = stream;
         _builder = builder;
         _row = new EventRow(builder);
@@ -55,14 +62,73 @@ internal sealed class JsonLinesEventReader
         }
     }
 
+    /// <summary>A reader of one part of the input in memory, <paramref name="buffer"/> up to <paramref name="end"/>, its lines counted from 1.</summary>
+    private JsonLinesEventReader(EventLogBuilder builder, byte[] buffer, int end, CancellationToken cancellationToken)
+        : this(Stream.Null, builder, 16, cancellationToken)
+    {
+        _buffer = buffer;
+        _end = end;
+        _eof = true;
+        _part = true;
+    }
+
+    /// <inheritdoc/>
+    public bool InputExhausted => _eof;
+
+    /// <inheritdoc/>
+    public long LinesRead => _line;
+
+    /// <inheritdoc/>
+    public bool EndedInsideRecord { get; private set; }
+
+    /// <summary>The reader <see cref="ParallelEventReader"/> starts with.</summary>
+    public static IPartReader Create(Stream stream, EventLogBuilder builder, int firstBlock, CancellationToken cancellationToken) =>
+        new JsonLinesEventReader(stream, builder, firstBlock, cancellationToken);
+
     public EventLog Read()
+    {
+        ReadPrologue();
+        return ReadRecords();
+    }
+
+    /// <summary>Skips a byte order mark.</summary>
+    public void ReadPrologue()
     {
         Fill();
         if (_end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
         {
             _pos = 3;
         }
+    }
 
+    /// <inheritdoc/>
+    public void TakeBuffered(out byte[] buffer, out int start, out int end, out long line, out long consumed)
+    {
+        buffer = _buffer;
+        start = _pos;
+        end = _end;
+        line = _line + 1;
+        consumed = _pos;
+    }
+
+    /// <inheritdoc/>
+    public IPartReader ForPart(EventLogBuilder part, byte[] buffer, int end, bool final, CancellationToken cancellationToken) =>
+        new JsonLinesEventReader(part, buffer, end, cancellationToken);
+
+    /// <inheritdoc/>
+    public IPartReader ForRest(Stream rest, EventLogBuilder builder, long line, CancellationToken cancellationToken) =>
+        new JsonLinesEventReader(rest, builder, BlockSize, cancellationToken) { _line = line - 1 };
+
+    /// <inheritdoc/>
+    public EventLog ReadRecords()
+    {
+        ReadRecordsOnly();
+        return _builder.Build();
+    }
+
+    /// <inheritdoc/>
+    public void ReadRecordsOnly()
+    {
         while (true)
         {
             // Find the end of the next line, reading more as needed.
@@ -88,7 +154,15 @@ internal sealed class JsonLinesEventReader
 
             if (_pos >= _end && _eof)
             {
-                return _builder.Build();
+                return;
+            }
+
+            // One reader rejects a line longer than the limit only when its buffer holds that much without a newline, which
+            // depends on where the buffer stands: a part cannot tell, so one reader goes on from this part.
+            if (_part && (newline >= 0 ? newline : _end) - _pos > _maxLineBytes)
+            {
+                EndedInsideRecord = true;
+                return;
             }
 
             _line++;

@@ -42,4 +42,14 @@ public class JsonLinesReadBenchmark
         using var stream = new MemoryStream(_jsonl, writable: false);
         return EventLogFiles.Read(stream, EventLogFormat.JsonLines);
     }
+
+    private static readonly EventLogOptions s_twoThreads = new() { MaxDegreeOfParallelism = 2 };
+
+    /// <summary>The same read with parts of the input parsed on 2 threads (the log is identical).</summary>
+    [Benchmark]
+    public EventLog ReadLogTwoThreads()
+    {
+        using var stream = new MemoryStream(_jsonl, writable: false);
+        return EventLogFiles.Read(stream, EventLogFormat.JsonLines, s_twoThreads);
+    }
 }

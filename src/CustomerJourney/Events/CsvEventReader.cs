@@ -15,7 +15,7 @@ namespace CustomerJourney.Events;
 /// A record that crosses the end of a block is moved to the front and scanned again after the next read, so the buffer
 /// only ever holds one block plus one record; a field is never buffered past <see cref="EventLogOptions.MaxFieldLength"/>.
 /// </remarks>
-internal sealed class CsvEventReader
+internal sealed class CsvEventReader : IPartReader
 {
     private const int BlockSize = 1 << 20;
     private const int CancellationInterval = 4096;
@@ -67,6 +67,10 @@ internal sealed class CsvEventReader
         : this(stream, builder, new byte[BlockSize], cancellationToken)
     {
     }
+
+    /// <summary>The reader <see cref="ParallelEventReader"/> starts with.</summary>
+    public static IPartReader Create(Stream stream, EventLogBuilder builder, int firstBlock, CancellationToken cancellationToken) =>
+        new CsvEventReader(stream, builder, firstBlock, cancellationToken);
 
     /// <summary>A reader whose first read is at most <paramref name="firstBlock"/> bytes (the buffer grows for a longer header).</summary>
     public CsvEventReader(Stream stream, EventLogBuilder builder, int firstBlock, CancellationToken cancellationToken)
@@ -156,6 +160,17 @@ internal sealed class CsvEventReader
         ReadHeader();
         return ReadRecords();
     }
+
+    /// <summary>Reads up to the end of the header row (BOM and blank lines before it included).</summary>
+    public void ReadPrologue() => ReadHeader();
+
+    /// <inheritdoc/>
+    public IPartReader ForPart(EventLogBuilder part, byte[] buffer, int end, bool final, CancellationToken cancellationToken) =>
+        new CsvEventReader(part, this, buffer, 0, end, final, cancellationToken);
+
+    /// <inheritdoc/>
+    public IPartReader ForRest(Stream rest, EventLogBuilder builder, long line, CancellationToken cancellationToken) =>
+        new CsvEventReader(rest, builder, this, line, cancellationToken);
 
     /// <summary>Reads up to the end of the header row (BOM and blank lines before it included).</summary>
     public void ReadHeader()

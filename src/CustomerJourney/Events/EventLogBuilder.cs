@@ -50,6 +50,8 @@ internal sealed class EventLogBuilder
     private int[] _emotionMap = Array.Empty<int>();
     private int[] _segmentMap = Array.Empty<int>();
     private int[] _valueMap = Array.Empty<int>();
+    private int[] _keyMap = Array.Empty<int>();
+    private bool[] _keyWritten = Array.Empty<bool>();
 
     public EventLogBuilder(EventLogOptions? options, string? sourceName, int capacity = 1024)
     {
@@ -322,8 +324,8 @@ internal sealed class EventLogBuilder
         $"a new touchpoint (stage × channel pair) beyond the {Options.MaxDistinctTouchpoints} distinct ones allowed (EventLogOptions.MaxDistinctTouchpoints)";
 
     /// <summary>
-    /// A builder for one part of the same input, read on another thread: same options, source and attribute keys (so key
-    /// ids agree), its own strings. <see cref="Append"/> adds it back in input order.
+    /// A builder for one part of the same input, read on another thread: same options and source, the attribute keys met
+    /// so far (a CSV header's are all of them), its own strings. <see cref="Append"/> adds it back in input order.
     /// </summary>
     public EventLogBuilder CreatePart(int capacity)
     {
@@ -473,18 +475,25 @@ internal sealed class EventLogBuilder
             Fill(_segment, -1, at, n);
         }
 
+        // Keys too are mapped: a CSV header gives every part the same, but JSON Lines meets them line by line.
+        var keys = Map(part.AttributeKeys, AttributeKeys, ref _keyMap);
         var values = part._attributeColumns.Count > 0 ? Map(part.AttributeValues, AttributeValues, ref _valueMap) : _valueMap;
-        var keys = Math.Max(_attributeColumns.Count, part._attributeColumns.Count);
-        for (var k = 0; k < keys; k++)
+        var written = _keyWritten.Length >= AttributeKeys.Count ? _keyWritten : _keyWritten = new bool[Math.Max(AttributeKeys.Count, _keyWritten.Length * 2)];
+        Array.Clear(written, 0, written.Length);
+        for (var k = 0; k < part._attributeColumns.Count; k++)
         {
-            var source = k < part._attributeColumns.Count ? part._attributeColumns[k] : null;
-            if (source is not null)
+            if (part._attributeColumns[k] is { } source)
             {
-                RemapIds(source, AttributeColumn(k), values, at, n);
+                RemapIds(source, AttributeColumn(keys[k]), values, at, n);
+                written[keys[k]] = true;
             }
-            else
+        }
+
+        for (var k = 0; k < _attributeColumns.Count; k++)
+        {
+            if (!written[k])
             {
-                Fill(k < _attributeColumns.Count ? _attributeColumns[k] : null, -1, at, n);
+                Fill(_attributeColumns[k], -1, at, n);
             }
         }
 

@@ -46,7 +46,8 @@ public static class EventLogReader
         var builder = new EventLogBuilder(options, sourceName);
         return format switch
         {
-            EventLogFormat.Csv when builder.Options.MaxDegreeOfParallelism > 1 => new ParallelCsvReader(stream, builder, builder.Options.MaxDegreeOfParallelism, cancellationToken).Read(),
+            EventLogFormat.Csv when builder.Options.MaxDegreeOfParallelism > 1 =>
+                new ParallelEventReader(stream, builder, CsvEventReader.Create, builder.Options.MaxDegreeOfParallelism, cancellationToken).Read(),
             EventLogFormat.Csv => new CsvEventReader(stream, builder, cancellationToken).Read(),
             EventLogFormat.Xes => new XesEventReader(stream, builder, cancellationToken).Read(),
             EventLogFormat.JsonLines => throw new NotSupportedException("JSON Lines is read by the CustomerJourney.Json package: use CustomerJourney.Json.EventLogFiles."),

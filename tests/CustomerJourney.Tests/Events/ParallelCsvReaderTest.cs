@@ -69,7 +69,7 @@ public class ParallelCsvReaderTest
         new CsvEventReader(new MemoryStream(csv), new EventLogBuilder(options, "in.csv"), TestContext.Current.CancellationToken).Read());
 
     private static string Parallel(byte[] csv, EventLogOptions options, int partBytes, int workers = 2) => Describe(() =>
-        new ParallelCsvReader(new MemoryStream(csv), new EventLogBuilder(options, "in.csv"), workers, TestContext.Current.CancellationToken, partBytes).Read());
+        new ParallelEventReader(new MemoryStream(csv), new EventLogBuilder(options, "in.csv"), CsvEventReader.Create, workers, TestContext.Current.CancellationToken, partBytes).Read());
 
     private static string Describe(Func<EventLog> read)
     {
@@ -129,7 +129,7 @@ public class ParallelCsvReaderTest
 
         var csv = Encoding.UTF8.GetBytes(rows.ToString());
         var error = Assert.Throws<EventLogException>(() =>
-            new ParallelCsvReader(new MemoryStream(csv), new EventLogBuilder(null, "in.csv"), 2, TestContext.Current.CancellationToken, 1_000).Read());
+            new ParallelEventReader(new MemoryStream(csv), new EventLogBuilder(null, "in.csv"), CsvEventReader.Create, 2, TestContext.Current.CancellationToken, 1_000).Read());
         Assert.Equal(1_733 + 2, error.Line);
         Assert.Equal("sentiment", error.Field);
         Assert.Equal(RejectionReason.OutOfRange, error.Reason);
@@ -147,7 +147,7 @@ public class ParallelCsvReaderTest
         var csv = Encoding.UTF8.GetBytes(rows.ToString());
         var options = Options(ErrorMode.Lenient, 10_000, map: false);
         var builder = new EventLogBuilder(options, "in.csv");
-        var log = new ParallelCsvReader(new MemoryStream(csv), builder, 2, TestContext.Current.CancellationToken, 2_000).Read();
+        var log = new ParallelEventReader(new MemoryStream(csv), builder, CsvEventReader.Create, 2, TestContext.Current.CancellationToken, 2_000).Read();
         Assert.Equal(2_994, log.Count);
         Assert.Equal(6, log.Rejections.Count(RejectionReason.OutOfRange));
         Assert.Equal(new long[] { 501, 1_001, 1_501 }, log.Rejections.Examples(RejectionReason.OutOfRange).Select(r => r.Line));
@@ -165,14 +165,14 @@ public class ParallelCsvReaderTest
 
         var csv = Encoding.UTF8.GetBytes(rows.ToString());
         var lenient = Options(ErrorMode.Lenient, 5, map: false);
-        var log = new ParallelCsvReader(new MemoryStream(csv), new EventLogBuilder(lenient, "in.csv"), 2, TestContext.Current.CancellationToken, 500).Read();
+        var log = new ParallelEventReader(new MemoryStream(csv), new EventLogBuilder(lenient, "in.csv"), CsvEventReader.Create, 2, TestContext.Current.CancellationToken, 500).Read();
         Assert.Equal(500, log.Count);
         Assert.Equal(500, log.Rejections.Count(RejectionReason.LimitExceeded));
         Assert.Equal(Sequential(csv, lenient), LogDump.Of(log));
 
         var strict = Options(ErrorMode.Strict, 5, map: false);
         var error = Assert.Throws<EventLogException>(() =>
-            new ParallelCsvReader(new MemoryStream(csv), new EventLogBuilder(strict, "in.csv"), 2, TestContext.Current.CancellationToken, 500).Read());
+            new ParallelEventReader(new MemoryStream(csv), new EventLogBuilder(strict, "in.csv"), CsvEventReader.Create, 2, TestContext.Current.CancellationToken, 500).Read());
         Assert.Equal(502, error.Line);
     }
 
@@ -204,7 +204,7 @@ public class ParallelCsvReaderTest
 
         var csv = Encoding.UTF8.GetBytes(rows.ToString());
         var options = Options(ErrorMode.Strict, 10_000, map: false);
-        var log = new ParallelCsvReader(new MemoryStream(csv), new EventLogBuilder(options, "in.csv"), 3, TestContext.Current.CancellationToken, 700).Read();
+        var log = new ParallelEventReader(new MemoryStream(csv), new EventLogBuilder(options, "in.csv"), CsvEventReader.Create, 3, TestContext.Current.CancellationToken, 700).Read();
         Assert.NotNull(log.Sentiment);
         Assert.True(float.IsNaN(log.Sentiment![0]));
         Assert.Equal(0.5f, log.Sentiment[599]);
@@ -226,7 +226,7 @@ public class ParallelCsvReaderTest
         }
 
         var csv = Encoding.UTF8.GetBytes(rows.ToString());
-        Assert.True(csv.Length > 2 * ParallelCsvReader.PartBytes);
+        Assert.True(csv.Length > 2 * ParallelEventReader.PartBytes);
         var one = EventLogReader.Read(new MemoryStream(csv), EventLogFormat.Csv, new EventLogOptions(), "in.csv", TestContext.Current.CancellationToken);
         var two = EventLogReader.Read(new MemoryStream(csv), EventLogFormat.Csv, new EventLogOptions { MaxDegreeOfParallelism = 2 }, "in.csv", TestContext.Current.CancellationToken);
         Assert.Equal(200_000, two.Count);

@@ -8,20 +8,21 @@ using System.Threading.Tasks;
 namespace CustomerJourney.Events;
 
 /// <summary>
-/// Reads CSV on several threads and builds exactly the log one <see cref="CsvEventReader"/> would: same ids, same events,
-/// same rejections with the same lines, the same first error in strict mode.
+/// Reads a line-oriented format (CSV, JSON Lines) on several threads and builds exactly the log one reader would: same
+/// ids, same events, same rejections with the same lines, the same first error in strict mode.
 /// </summary>
 /// <remarks>
 /// <para>The calling thread reads the input in parts of a few MiB, each ending after its last newline; worker threads parse
 /// the parts into builders of their own; the calling thread appends them in input order, interning each part's strings in
 /// its first-seen order, so every id is the one a single reader would give.</para>
-/// <para>That a part starts a record is a guess (a quoted field may hold a newline). It is checked: a part that starts on a
+/// <para>That a part starts a record is a guess (a quoted CSV field may hold a newline). It is checked: a part that starts on a
 /// record boundary parses exactly as a single reader would, so the guess for the next part holds exactly when this part
 /// ended on its last byte outside any record. When it does not, or when a part would pass a limit only the whole log can
-/// judge (distinct touchpoints, emotions), the rest of the input is read from that part on by one reader on the whole
-/// log's builder: always correct, merely not parallel.</para>
+/// judge (distinct touchpoints, emotions), or a part says only one reader can decide (a JSON line longer than the limit,
+/// whose fate depends on where one reader's buffer stands), the rest of the input is read from that part on by one
+/// reader on the whole log's builder: always correct, merely not parallel.</para>
 /// </remarks>
-internal sealed class ParallelCsvReader
+internal sealed class ParallelEventReader
 {
     /// <summary>Bytes per part: large enough that parsing dwarfs the hand-over, small enough to keep both cores busy to the end.</summary>
     internal const int PartBytes = 4 << 20;
@@ -35,7 +36,8 @@ internal sealed class ParallelCsvReader
     private readonly Stack<byte[]> _freeBuffers = new();
     private readonly Stack<EventLogBuilder> _freeBuilders = new();
     private readonly long _streamBytes = -1;
-    private CsvEventReader _layout = null!;
+    private readonly Func<Stream, EventLogBuilder, int, CancellationToken, IPartReader> _createReader;
+    private IPartReader _prologue = null!;
     private byte[] _carry = Array.Empty<byte>();
     private int _carryStart;
     private int _carryEnd;
@@ -44,9 +46,17 @@ internal sealed class ParallelCsvReader
     private long _appendedBytes;
     private bool _sized;
 
-    public ParallelCsvReader(Stream stream, EventLogBuilder builder, int workers, CancellationToken cancellationToken, int partBytes = PartBytes)
+    /// <summary>A reader of <paramref name="stream"/> into <paramref name="builder"/>, the format's reader made by <paramref name="createReader"/> (its first read at most the given bytes).</summary>
+    public ParallelEventReader(
+        Stream stream,
+        EventLogBuilder builder,
+        Func<Stream, EventLogBuilder, int, CancellationToken, IPartReader> createReader,
+        int workers,
+        CancellationToken cancellationToken,
+        int partBytes = PartBytes)
     {
         _stream = stream;
+        _createReader = createReader;
         _builder = builder;
         _workers = workers;
         _partBytes = partBytes;
@@ -66,16 +76,17 @@ internal sealed class ParallelCsvReader
 
     public EventLog Read()
     {
-        // A small first read: the header, and whatever follows it is handed to the first part.
-        var header = new CsvEventReader(_stream, _builder, Math.Min(_partBytes, 1 << 16), _cancellationToken);
-        header.ReadHeader();
-        if (header.InputExhausted)
+        // A small first read: what precedes the records (a header, a byte order mark), and whatever follows is handed to the
+        // first part.
+        var prologue = _createReader(_stream, _builder, Math.Min(_partBytes, 1 << 16), _cancellationToken);
+        prologue.ReadPrologue();
+        if (prologue.InputExhausted)
         {
-            return header.ReadRecords(); // it all fits in the first block: nothing to share
+            return prologue.ReadRecords(); // it all fits in the first block: nothing to share
         }
 
-        _layout = header;
-        header.TakeBuffered(out _carry, out _carryStart, out _carryEnd, out _line, out _appendedBytes);
+        _prologue = prologue;
+        prologue.TakeBuffered(out _carry, out _carryStart, out _carryEnd, out _line, out _appendedBytes);
         try
         {
             while (NextPart() is { } part)
@@ -161,7 +172,7 @@ internal sealed class ParallelCsvReader
     {
         try
         {
-            var reader = new CsvEventReader(part.Builder, _layout, part.Buffer, 0, part.End, part.Final, _cancellationToken);
+            var reader = _prologue.ForPart(part.Builder, part.Buffer, part.End, part.Final, _cancellationToken);
             reader.ReadRecordsOnly();
             part.Lines = reader.LinesRead;
             part.EndedInsideRecord = reader.EndedInsideRecord;
@@ -195,7 +206,8 @@ internal sealed class ParallelCsvReader
             error.Throw();
         }
 
-        if (part.EndedInsideRecord && !part.Final)
+        // Also for the last part: it may have stopped early (a JSON line too long to judge), and one reader is always right.
+        if (part.EndedInsideRecord)
         {
             return false;
         }
@@ -243,7 +255,7 @@ internal sealed class ParallelCsvReader
         segments.Add(new ArraySegment<byte>(_carry, _carryStart, _carryEnd - _carryStart));
         _pending.Clear();
         var rest = new SegmentStream(segments, _eof ? null : _stream);
-        return new CsvEventReader(rest, _builder, _layout, _line, _cancellationToken).ReadRecords();
+        return _prologue.ForRest(rest, _builder, _line, _cancellationToken).ReadRecords();
     }
 
     private void WaitAll()
@@ -348,4 +360,35 @@ internal sealed class ParallelCsvReader
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+}
+
+/// <summary>What <see cref="ParallelEventReader"/> needs of a format's reader.</summary>
+internal interface IPartReader
+{
+    /// <summary>Whether the input ended within the first read (after <see cref="ReadPrologue"/>): nothing to share out.</summary>
+    bool InputExhausted { get; }
+
+    /// <summary>Lines consumed so far.</summary>
+    long LinesRead { get; }
+
+    /// <summary>Whether a part stopped where only one reader of the whole input can go on (inside a record, a line too long).</summary>
+    bool EndedInsideRecord { get; }
+
+    /// <summary>Reads what precedes the records: a header, a byte order mark.</summary>
+    void ReadPrologue();
+
+    /// <summary>Hands over the buffered input after the prologue and the number of the line it starts on; the reader is not read from again.</summary>
+    void TakeBuffered(out byte[] buffer, out int start, out int end, out long line, out long consumed);
+
+    /// <summary>Reads the records into the builder and builds the log.</summary>
+    EventLog ReadRecords();
+
+    /// <summary>Reads the records into the builder.</summary>
+    void ReadRecordsOnly();
+
+    /// <summary>A reader, as this prologue set it up, of one part in memory whose lines count from 1.</summary>
+    IPartReader ForPart(EventLogBuilder part, byte[] buffer, int end, bool final, CancellationToken cancellationToken);
+
+    /// <summary>A reader, as this prologue set it up, of the rest of the input from line <paramref name="line"/>.</summary>
+    IPartReader ForRest(Stream rest, EventLogBuilder builder, long line, CancellationToken cancellationToken);
 }
