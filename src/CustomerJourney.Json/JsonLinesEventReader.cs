@@ -22,6 +22,9 @@ internal sealed class JsonLinesEventReader : IPartReader
     private const int BlockSize = 1 << 20;
     private const int CancellationInterval = 4096;
 
+    /// <summary>Events read before the columns are sized from the bytes per event so far and the stream's length.</summary>
+    private const int EstimateAfterEvents = 8192;
+
     private readonly Stream _stream;
     private readonly EventLogBuilder _builder;
     private readonly EventRow _row;
@@ -37,6 +40,8 @@ internal sealed class JsonLinesEventReader : IPartReader
     private int _end;
     private bool _eof;
     private long _line;
+    private long _discarded; // stream bytes dropped from the front of the buffer
+    private long _streamBytes = -1; // from the stream's position at the start to its end, when it can seek
     private byte[] _arena = new byte[1024];
     private int _arenaLength;
     private char[] _keyChars = new char[64];
@@ -50,6 +55,18 @@ internal sealed class JsonLinesEventReader : IPartReader
     {
         _buffer = new byte[Math.Max(16, firstBlock)];
         _stream = stream;
+        if (stream.CanSeek)
+        {
+            try
+            {
+                _streamBytes = stream.Length - stream.Position;
+            }
+            catch (NotSupportedException)
+            {
+                _streamBytes = -1;
+            }
+        }
+
         _builder = builder;
         _row = new EventRow(builder);
         _cancellationToken = cancellationToken;
@@ -188,6 +205,10 @@ internal sealed class JsonLinesEventReader : IPartReader
             }
 
             ReadLine(start, length);
+            if (_builder.Count == EstimateAfterEvents)
+            {
+                SizeColumns();
+            }
         }
     }
 
@@ -436,10 +457,24 @@ internal sealed class JsonLinesEventReader : IPartReader
                 return;
             }
 
+            _discarded += _end;
             _pos = 0;
             _end = 0;
             Fill();
         }
+    }
+
+    /// <summary>Sizes the builder's columns for the whole stream, from the bytes per event so far, with 5% to spare, as the CSV reader does.</summary>
+    private void SizeColumns()
+    {
+        var consumed = _discarded + _pos;
+        if (_streamBytes <= 0 || consumed <= 0)
+        {
+            return;
+        }
+
+        var estimate = ((double)_streamBytes / consumed * _builder.Count * 1.05) + 1024;
+        _builder.EnsureCapacity((int)Math.Min(estimate, int.MaxValue - 1024));
     }
 
     private void Compact()
@@ -454,6 +489,7 @@ internal sealed class JsonLinesEventReader : IPartReader
             Buffer.BlockCopy(_buffer, _pos, _buffer, 0, remaining);
         }
 
+        _discarded += _pos;
         _pos = 0;
         _end = remaining;
     }
