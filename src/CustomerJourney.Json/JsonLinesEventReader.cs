@@ -55,17 +55,7 @@ internal sealed class JsonLinesEventReader : IPartReader
     {
         _buffer = new byte[Math.Max(16, firstBlock)];
         _stream = stream;
-        if (stream.CanSeek)
-        {
-            try
-            {
-                _streamBytes = stream.Length - stream.Position;
-            }
-            catch (NotSupportedException)
-            {
-                _streamBytes = -1;
-            }
-        }
+        _streamBytes = EventLogBuilder.RemainingBytes(stream);
 
         _builder = builder;
         _row = new EventRow(builder);
@@ -465,17 +455,7 @@ internal sealed class JsonLinesEventReader : IPartReader
     }
 
     /// <summary>Sizes the builder's columns for the whole stream, from the bytes per event so far, with 5% to spare, as the CSV reader does.</summary>
-    private void SizeColumns()
-    {
-        var consumed = _discarded + _pos;
-        if (_streamBytes <= 0 || consumed <= 0)
-        {
-            return;
-        }
-
-        var estimate = ((double)_streamBytes / consumed * _builder.Count * 1.05) + 1024;
-        _builder.EnsureCapacity((int)Math.Min(estimate, int.MaxValue - 1024));
-    }
+    private void SizeColumns() => _builder.EnsureCapacityFor(_streamBytes, _discarded + _pos);
 
     private void Compact()
     {

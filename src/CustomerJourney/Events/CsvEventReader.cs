@@ -87,17 +87,7 @@ internal sealed class CsvEventReader : IPartReader
         _maxFieldChars = builder.Options.MaxFieldLength;
         _maxFieldBytes = (int)Math.Min(int.MaxValue / 8, (long)_maxFieldChars * 4);
         _buffer = buffer;
-        if (stream.CanSeek)
-        {
-            try
-            {
-                _streamBytes = stream.Length - stream.Position;
-            }
-            catch (NotSupportedException)
-            {
-                _streamBytes = -1;
-            }
-        }
+        _streamBytes = EventLogBuilder.RemainingBytes(stream);
     }
 
     /// <summary>
@@ -273,17 +263,7 @@ internal sealed class CsvEventReader : IPartReader
     }
 
     /// <summary>Sizes the builder's columns for the whole stream, from the bytes per event so far, with 5% to spare.</summary>
-    private void SizeColumns()
-    {
-        var consumed = _discarded + _pos;
-        if (_streamBytes <= 0 || consumed <= 0)
-        {
-            return;
-        }
-
-        var estimate = ((double)_streamBytes / consumed * _builder.Count * 1.05) + 1024;
-        _builder.EnsureCapacity((int)Math.Min(estimate, int.MaxValue - 1024));
-    }
+    private void SizeColumns() => _builder.EnsureCapacityFor(_streamBytes, _discarded + _pos);
 
     private string? ColumnName(int field) => field < _columnNames.Length ? _columnNames[field] : null;
 

@@ -61,17 +61,7 @@ internal sealed class ParallelEventReader
         _workers = workers;
         _partBytes = partBytes;
         _cancellationToken = cancellationToken;
-        if (stream.CanSeek)
-        {
-            try
-            {
-                _streamBytes = stream.Length - stream.Position;
-            }
-            catch (NotSupportedException)
-            {
-                _streamBytes = -1;
-            }
-        }
+        _streamBytes = EventLogBuilder.RemainingBytes(stream);
     }
 
     public EventLog Read()
@@ -235,11 +225,7 @@ internal sealed class ParallelEventReader
     private void SizeColumns()
     {
         _sized = true;
-        if (_streamBytes > 0 && _builder.Count > 0 && _appendedBytes > 0)
-        {
-            var estimate = ((double)_streamBytes / _appendedBytes * _builder.Count * 1.05) + 1024;
-            _builder.EnsureCapacity((int)Math.Min(estimate, int.MaxValue - 1024));
-        }
+        _builder.EnsureCapacityFor(_streamBytes, _appendedBytes);
     }
 
     /// <summary>One reader, on the whole log's builder, from the oldest part not appended to the end of the input.</summary>

@@ -371,13 +371,7 @@ internal sealed class XesEventReader
             return;
         }
 
-        if (consumed <= 0)
-        {
-            return;
-        }
-
-        var estimate = ((double)_streamBytes / consumed * _builder.Count * 1.05) + 1024;
-        _builder.EnsureCapacity((int)Math.Min(estimate, int.MaxValue - 1024));
+        _builder.EnsureCapacityFor(_streamBytes, consumed);
     }
 
     /// <summary>

@@ -65,23 +65,11 @@ public class ParallelCsvReaderTest
             .AddChannel("web", "Web").AddChannel("app", "App").AddChannel("store", "Store").AddChannel("call, centre", "Call centre")
             .Build();
 
-    private static string Sequential(byte[] csv, EventLogOptions options) => Describe(() =>
+    private static string Sequential(byte[] csv, EventLogOptions options) => LogDump.OfRead(() =>
         new CsvEventReader(new MemoryStream(csv), new EventLogBuilder(options, "in.csv"), TestContext.Current.CancellationToken).Read());
 
-    private static string Parallel(byte[] csv, EventLogOptions options, int partBytes, int workers = 2) => Describe(() =>
+    private static string Parallel(byte[] csv, EventLogOptions options, int partBytes, int workers = 2) => LogDump.OfRead(() =>
         new ParallelEventReader(new MemoryStream(csv), new EventLogBuilder(options, "in.csv"), CsvEventReader.Create, workers, TestContext.Current.CancellationToken, partBytes).Read());
-
-    private static string Describe(Func<EventLog> read)
-    {
-        try
-        {
-            return LogDump.Of(read());
-        }
-        catch (EventLogException e)
-        {
-            return "error: " + e.Message;
-        }
-    }
 
     [Property(MaxTest = 300)]
     public Property AnyCsv_AnyPartSize_ReadsExactlyAsOneReader() =>
@@ -258,6 +246,19 @@ public class ParallelCsvReaderTest
 /// <summary>Every column, name table and rejection of a log as text, so two logs compare exactly and a difference shows.</summary>
 internal static class LogDump
 {
+    /// <summary>The dump of the log a read returns, or the message of the <see cref="EventLogException"/> it throws.</summary>
+    public static string OfRead(Func<EventLog> read)
+    {
+        try
+        {
+            return Of(read());
+        }
+        catch (EventLogException e)
+        {
+            return "error: " + e.Message;
+        }
+    }
+
     public static string Of(EventLog log)
     {
         var s = new StringBuilder();
