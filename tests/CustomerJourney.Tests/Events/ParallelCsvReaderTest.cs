@@ -235,6 +235,21 @@ public class ParallelCsvReaderTest
     }
 
     [Fact]
+    public void Cancellation_StopsTheRead()
+    {
+        var rows = new StringBuilder(Header + "\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"c{i % 13},2024-03-01T10:00:00Z,buy,web,,,,\n");
+        }
+
+        using var cancelled = new System.Threading.CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new ParallelEventReader(new MemoryStream(Encoding.UTF8.GetBytes(rows.ToString())), new EventLogBuilder(null, "in.csv"), CsvEventReader.Create, 2, cancelled.Token, 1_000).Read());
+    }
+
+    [Fact]
     public void MaxDegreeOfParallelism_BelowOne_IsRefused()
     {
         var options = new EventLogOptions();
