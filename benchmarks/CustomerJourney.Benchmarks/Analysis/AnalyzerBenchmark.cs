@@ -41,6 +41,13 @@ public class AnalyzerBenchmark
     public long CountingLoop() => BareLoop.Count(_log);
 
     /// <summary>
+    /// Grouping by customer, ordering each journey by time, then counting activities and directly-follows pairs: the least
+    /// an exact path analysis must do (single thread), a second yardstick for the analysis besides the bare loop.
+    /// </summary>
+    [Benchmark]
+    public long GroupSortCountLoop() => BareLoop.GroupSortCount(_log);
+
+    /// <summary>
     /// The full analysis of a log analyzed for the first time (same columns, new log object): grouping index included, as
     /// this benchmark measured before logs kept their index.
     /// </summary>
