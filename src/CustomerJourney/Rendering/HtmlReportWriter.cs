@@ -548,10 +548,12 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         }
 
         w.Write("<p class=\"note\">By kind, then score. Rates and baselines are shares; for a moment of truth, the rate is the outcome among those who lived the touchpoint well, the baseline among those who lived it badly, and the interval is on the difference.</p>\n");
-        w.Write("<table>\n<tr><th>Kind</th><th>Where</th><th class=\"n\">Score</th><th class=\"n\">Support</th><th class=\"n\">Rate</th><th class=\"n\">Baseline</th><th>Interval</th><th>Why</th></tr>\n");
         var shown = Math.Min(max, report.Findings.Count);
+        var table = ReportTable.Findings(report, map, shown);
+        WriteTableHead(w, table);
         for (var i = 0; i < shown; i++)
         {
+            // The kind as coloured pills rather than the table's plain "kind (subkind)".
             var f = report.Findings[i];
             w.Write("<tr><td><span class=\"pill k");
             w.Write(((int)f.Kind).ToString(CultureInfo.InvariantCulture));
@@ -565,21 +567,8 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
                 w.Write("</span>");
             }
 
-            w.Write("</td><td>");
-            w.Write(HtmlText.Escape(ReportFigures.Where(map, f)));
-            w.Write("</td><td class=\"n\">");
-            w.Write(ReportFigures.Score(f.Score));
-            w.Write("</td><td class=\"n\">");
-            w.Write(StatisticsFigures.Count(f.Support));
-            w.Write("</td><td class=\"n\">");
-            w.Write(ReportFigures.Rate(f.Rate, signed: false));
-            w.Write("</td><td class=\"n\">");
-            w.Write(ReportFigures.Rate(f.Baseline, signed: false));
-            w.Write("</td><td>");
-            w.Write(ReportFigures.Interval(f));
-            w.Write("</td><td>");
-            w.Write(HtmlText.Escape(f.Explanation));
-            w.Write("</td></tr>\n");
+            w.Write("</td>");
+            WriteCells(w, table, table.Rows[i], from: 1);
         }
 
         w.Write("</table>\n");
@@ -596,8 +585,8 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
     private static void WriteNps(TextWriter w, DiagnosticReport report)
     {
         w.Write("<section id=\"nps\">\n<h2>NPS, CSAT and CES</h2>\n");
-        var rows = SatisfactionRow.Of(report);
-        if (report.Nps is null && rows.Count == 0)
+        var satisfaction = ReportTable.Satisfaction(report);
+        if (report.Nps is null && satisfaction.Rows.Count == 0)
         {
             w.Write("<p class=\"note\">No NPS answer, no rating and no effort answer.</p>\n</section>\n");
             return;
@@ -606,62 +595,16 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         if (report.Nps is not null)
         {
             w.Write("<p class=\"note\">NPS: promoters answer 9–10, detractors 0–6; from −100 to +100, with its interval.</p>\n");
-            w.Write("<table>\n<tr><th>Group</th><th class=\"n\">NPS</th><th>Interval</th><th class=\"n\">Answers</th></tr>\n");
-            foreach (var row in ReportFigures.NpsGroups(report))
-            {
-                NpsRow(w, row.Key, row.Value);
-            }
-            w.Write("</table>\n");
+            WriteTable(w, ReportTable.Nps(report));
         }
 
-        if (rows.Count > 0)
+        if (satisfaction.Rows.Count > 0)
         {
             w.Write("<p class=\"note\">CSAT: share of ratings 4–5 of 5. CES: share of effort answers 5–7 of 7 (“the company made it easy for me”). With their intervals.</p>\n");
-            w.Write("<table>\n<tr><th>Group</th><th class=\"n\">CSAT</th><th>Interval</th><th class=\"n\">Ratings</th><th class=\"n\">CES</th><th>Interval</th><th class=\"n\">Answers</th></tr>\n");
-            foreach (var row in rows)
-            {
-                w.Write("<tr><td>");
-                w.Write(HtmlText.Escape(row.Group));
-                w.Write("</td>");
-                ShareCells(w, row.Csat);
-                ShareCells(w, row.Ces);
-                w.Write("</tr>\n");
-            }
-
-            w.Write("</table>\n");
+            WriteTable(w, satisfaction);
         }
 
         w.Write("</section>\n");
-    }
-
-    private static void NpsRow(TextWriter w, string group, NpsEstimate nps)
-    {
-        w.Write("<tr><td>");
-        w.Write(HtmlText.Escape(group));
-        w.Write("</td><td class=\"n\">");
-        w.Write(StatisticsFigures.SignedOneDecimal(nps.Score));
-        w.Write("</td><td>");
-        w.Write(ReportFigures.NpsInterval(nps));
-        w.Write("</td><td class=\"n\">");
-        w.Write(StatisticsFigures.Count(nps.Answers));
-        w.Write("</td></tr>\n");
-    }
-
-    private static void ShareCells(TextWriter w, ProportionEstimate? p)
-    {
-        if (p is null)
-        {
-            w.Write("<td class=\"n\">–</td><td>–</td><td class=\"n\">0</td>");
-            return;
-        }
-
-        w.Write("<td class=\"n\">");
-        w.Write(StatisticsFigures.Percent(p.Rate));
-        w.Write("</td><td>");
-        w.Write(ReportFigures.ProportionInterval(p));
-        w.Write("</td><td class=\"n\">");
-        w.Write(StatisticsFigures.Count(p.Trials));
-        w.Write("</td>");
     }
 
     private static void WriteGaps(TextWriter w, DiagnosticReport report, JourneyMap map)
@@ -674,23 +617,47 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         }
 
         w.Write("<p class=\"note\">Desired experience (from the map) minus the observed mean sentiment: a positive gap is a promise not kept.</p>\n");
-        w.Write("<table>\n<tr><th>Touchpoint</th><th class=\"n\">Desired</th><th class=\"n\">Observed</th><th class=\"n\">Gap</th><th class=\"n\">Rated events</th></tr>\n");
-        foreach (var gap in report.ExperienceGaps)
+        WriteTable(w, ReportTable.Gaps(report, map));
+        w.Write("</section>\n");
+    }
+
+    /// <summary>An HTML table: numbers right-aligned (class n), input text escaped.</summary>
+    private static void WriteTable(TextWriter w, ReportTable table)
+    {
+        WriteTableHead(w, table);
+        foreach (var row in table.Rows)
         {
-            w.Write("<tr><td>");
-            w.Write(HtmlText.Escape(ReportFigures.StageName(map, gap.StageId) + " · " + ReportFigures.ChannelName(map, gap.ChannelId)));
-            w.Write("</td><td class=\"n\">");
-            w.Write(MapCells.Signed(gap.Desired));
-            w.Write("</td><td class=\"n\">");
-            w.Write(MapCells.Signed(gap.Observed));
-            w.Write("</td><td class=\"n\">");
-            w.Write(MapCells.Signed(gap.Gap));
-            w.Write("</td><td class=\"n\">");
-            w.Write(StatisticsFigures.Count(gap.RatedEvents));
-            w.Write("</td></tr>\n");
+            w.Write("<tr>");
+            WriteCells(w, table, row, from: 0);
         }
 
-        w.Write("</table>\n</section>\n");
+        w.Write("</table>\n");
+    }
+
+    private static void WriteTableHead(TextWriter w, ReportTable table)
+    {
+        w.Write("<table>\n<tr>");
+        foreach (var column in table.Columns)
+        {
+            w.Write(column.Numeric ? "<th class=\"n\">" : "<th>");
+            w.Write(column.Header);
+            w.Write("</th>");
+        }
+
+        w.Write("</tr>\n");
+    }
+
+    /// <summary>A row's cells from <paramref name="from"/> on, and the end of the row.</summary>
+    private static void WriteCells(TextWriter w, ReportTable table, string[] row, int from)
+    {
+        for (var c = from; c < row.Length; c++)
+        {
+            w.Write(table.Columns[c].Numeric ? "<td class=\"n\">" : "<td>");
+            w.Write(table.Columns[c].IsText ? HtmlText.Escape(row[c]) : row[c]);
+            w.Write("</td>");
+        }
+
+        w.Write("</tr>\n");
     }
 
     /// <summary>A diverging colour for a sentiment in [−1, 1]: red, through a light grey at 0, to green.</summary>

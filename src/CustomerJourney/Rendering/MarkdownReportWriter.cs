@@ -70,36 +70,8 @@ internal static class MarkdownReportWriter
             return;
         }
 
-        writer.Write("| Kind | Where | Score | Support | Rate | Baseline | Interval | Why |\n|---|---|---:|---:|---:|---:|---|---|\n");
         var shown = System.Math.Min(max, report.Findings.Count);
-        for (var i = 0; i < shown; i++)
-        {
-            var f = report.Findings[i];
-            var kind = ReportFigures.KindName(f.Kind);
-            if (f.Subkind != FindingSubkind.None)
-            {
-                kind += " (" + ReportFigures.SubkindName(f.Subkind) + ")";
-            }
-
-            writer.Write("| ");
-            writer.Write(kind);
-            writer.Write(" | ");
-            writer.Write(MarkdownText.Escape(ReportFigures.Where(map, f)));
-            writer.Write(" | ");
-            writer.Write(ReportFigures.Score(f.Score));
-            writer.Write(" | ");
-            writer.Write(StatisticsFigures.Count(f.Support));
-            writer.Write(" | ");
-            writer.Write(ReportFigures.Rate(f.Rate, signed: false));
-            writer.Write(" | ");
-            writer.Write(ReportFigures.Rate(f.Baseline, signed: false));
-            writer.Write(" | ");
-            writer.Write(ReportFigures.Interval(f));
-            writer.Write(" | ");
-            writer.Write(MarkdownText.Escape(f.Explanation));
-            writer.Write(" |\n");
-        }
-
+        WriteTable(writer, ReportTable.Findings(report, map, shown));
         if (shown < report.Findings.Count)
         {
             writer.Write("\n");
@@ -142,57 +114,21 @@ internal static class MarkdownReportWriter
         }
 
         writer.Write("Promoters answer 9–10, detractors 0–6; the score runs from -100 to +100, with its interval.\n\n");
-        writer.Write("| Group | NPS | Interval | Answers |\n|---|---:|---|---:|\n");
-        foreach (var row in ReportFigures.NpsGroups(report))
-        {
-            writer.Write("| ");
-            writer.Write(MarkdownText.Escape(row.Key));
-            writer.Write(" | ");
-            writer.Write(StatisticsFigures.SignedOneDecimal(row.Value.Score));
-            writer.Write(" | ");
-            writer.Write(ReportFigures.NpsInterval(row.Value));
-            writer.Write(" | ");
-            writer.Write(StatisticsFigures.Count(row.Value.Answers));
-            writer.Write(" |\n");
-        }
+        WriteTable(writer, ReportTable.Nps(report));
     }
 
     private static void WriteSatisfaction(TextWriter writer, DiagnosticReport report)
     {
         writer.Write("\n## CSAT and CES\n\n");
-        var rows = SatisfactionRow.Of(report);
-        if (rows.Count == 0)
+        var table = ReportTable.Satisfaction(report);
+        if (table.Rows.Count == 0)
         {
             writer.Write("No rating and no effort answer.\n");
             return;
         }
 
         writer.Write("CSAT: share of ratings 4–5 of 5. CES: share of effort answers 5–7 of 7 (\"the company made it easy for me\"). With their intervals.\n\n");
-        writer.Write("| Group | CSAT | Interval | Ratings | CES | Interval | Answers |\n|---|---:|---|---:|---:|---|---:|\n");
-        foreach (var row in rows)
-        {
-            writer.Write("| ");
-            writer.Write(MarkdownText.Escape(row.Group));
-            Share(writer, row.Csat);
-            Share(writer, row.Ces);
-            writer.Write(" |\n");
-        }
-    }
-
-    private static void Share(TextWriter writer, ProportionEstimate? share)
-    {
-        if (share is null)
-        {
-            writer.Write(" | – | – | 0");
-            return;
-        }
-
-        writer.Write(" | ");
-        writer.Write(StatisticsFigures.Percent(share.Rate));
-        writer.Write(" | ");
-        writer.Write(ReportFigures.ProportionInterval(share));
-        writer.Write(" | ");
-        writer.Write(StatisticsFigures.Count(share.Trials));
+        WriteTable(writer, table);
     }
 
     private static void WriteGaps(TextWriter writer, DiagnosticReport report, JourneyMap map)
@@ -204,20 +140,36 @@ internal static class MarkdownReportWriter
             return;
         }
 
-        writer.Write("| Touchpoint | Desired | Observed | Gap | Rated events |\n|---|---:|---:|---:|---:|\n");
-        foreach (var gap in report.ExperienceGaps)
+        WriteTable(writer, ReportTable.Gaps(report, map));
+    }
+
+    /// <summary>A Markdown table: numbers right-aligned, input text escaped.</summary>
+    private static void WriteTable(TextWriter writer, ReportTable table)
+    {
+        writer.Write("|");
+        foreach (var column in table.Columns)
         {
-            writer.Write("| ");
-            writer.Write(MarkdownText.Escape(ReportFigures.StageName(map, gap.StageId) + " · " + ReportFigures.ChannelName(map, gap.ChannelId)));
-            writer.Write(" | ");
-            writer.Write(MapCells.Signed(gap.Desired));
-            writer.Write(" | ");
-            writer.Write(MapCells.Signed(gap.Observed));
-            writer.Write(" | ");
-            writer.Write(MapCells.Signed(gap.Gap));
-            writer.Write(" | ");
-            writer.Write(StatisticsFigures.Count(gap.RatedEvents));
-            writer.Write(" |\n");
+            writer.Write(" " + column.Header + " |");
+        }
+
+        writer.Write("\n|");
+        foreach (var column in table.Columns)
+        {
+            writer.Write(column.Numeric ? "---:|" : "---|");
+        }
+
+        writer.Write("\n");
+        foreach (var row in table.Rows)
+        {
+            writer.Write("|");
+            for (var c = 0; c < row.Length; c++)
+            {
+                writer.Write(" ");
+                writer.Write(table.Columns[c].IsText ? MarkdownText.Escape(row[c]) : row[c]);
+                writer.Write(" |");
+            }
+
+            writer.Write("\n");
         }
     }
 
