@@ -448,15 +448,9 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         var n = map.Channels.Count;
         var lost = new long[n, n];
         var moves = new long[n, n];
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var c = 0; c < n; c++)
-        {
-            index[map.Channels[c].Id] = c;
-        }
-
         foreach (var t in stats.ChannelTransitions)
         {
-            if (index.TryGetValue(t.FromChannel, out var from) && index.TryGetValue(t.ToChannel, out var to))
+            if (map.ChannelIndexOrMinusOne(t.FromChannel) is var from and >= 0 && map.ChannelIndexOrMinusOne(t.ToChannel) is var to and >= 0)
             {
                 lost[from, to] = checked(lost[from, to] + t.LostContext);
                 moves[from, to] = checked(moves[from, to] + t.Count);
@@ -466,7 +460,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
         var declared = new bool[n, n];
         foreach (var h in map.Handoffs)
         {
-            if (index.TryGetValue(h.FromChannelId, out var from) && index.TryGetValue(h.ToChannelId, out var to))
+            if (map.ChannelIndexOrMinusOne(h.FromChannelId) is var from and >= 0 && map.ChannelIndexOrMinusOne(h.ToChannelId) is var to and >= 0)
             {
                 declared[from, to] = true;
             }

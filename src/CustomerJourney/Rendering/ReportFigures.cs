@@ -137,15 +137,9 @@ internal static class ReportFigures
 
         var n = map.Channels.Count;
         var matrix = new long[n, n];
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var c = 0; c < n; c++)
-        {
-            index[map.Channels[c].Id] = c;
-        }
-
         foreach (var change in stats.ChannelSwitches)
         {
-            if (index.TryGetValue(change.FromChannel, out var from) && index.TryGetValue(change.ToChannel, out var to))
+            if (map.ChannelIndexOrMinusOne(change.FromChannel) is var from and >= 0 && map.ChannelIndexOrMinusOne(change.ToChannel) is var to and >= 0)
             {
                 matrix[from, to] = checked(matrix[from, to] + change.Count);
             }
