@@ -426,9 +426,15 @@ internal sealed class EventLogBuilder
             Resize((int)Math.Min(int.MaxValue - 64, Math.Max((long)at + n, (long)_capacity * 2)));
         }
 
+        // Every pool, even one no kept row uses: one reader interns a row's stage, channel and emotion before the row may
+        // still be refused (an unknown channel, a touchpoint too many), and the log lists those strings too.
         var customers = Map(part.Customers, Customers, ref _customerMap);
         var stages = Map(part.Stages, Stages, ref _stageMap);
         var channels = Map(part.Channels, Channels, ref _channelMap);
+        var emotions = Map(part.Emotions, Emotions, ref _emotionMap);
+        var segments = Map(part.Segments, Segments, ref _segmentMap);
+        var keys = Map(part.AttributeKeys, AttributeKeys, ref _keyMap);
+        var values = Map(part.AttributeValues, AttributeValues, ref _valueMap);
         var activities = Grow(ref _activityMap, part._activityStage.Count);
         for (var a = 0; a < part._activityStage.Count; a++)
         {
@@ -452,7 +458,6 @@ internal sealed class EventLogBuilder
         AppendColumn(part._status, ref _status, ref _spareStatus, (byte)0, at, n);
         if (part._emotion is { } emotion)
         {
-            var emotions = Map(part.Emotions, Emotions, ref _emotionMap);
             var column = _emotion ??= NewColumn(ref _spareEmotion, (ushort)0);
             for (var i = 0; i < n; i++)
             {
@@ -467,7 +472,6 @@ internal sealed class EventLogBuilder
 
         if (part._segment is { } segment)
         {
-            var segments = Map(part.Segments, Segments, ref _segmentMap);
             RemapIds(segment, _segment ??= NewColumn(ref _spareSegment, -1), segments, at, n);
         }
         else
@@ -475,9 +479,7 @@ internal sealed class EventLogBuilder
             Fill(_segment, -1, at, n);
         }
 
-        // Keys too are mapped: a CSV header gives every part the same, but JSON Lines meets them line by line.
-        var keys = Map(part.AttributeKeys, AttributeKeys, ref _keyMap);
-        var values = part._attributeColumns.Count > 0 ? Map(part.AttributeValues, AttributeValues, ref _valueMap) : _valueMap;
+        // Attribute keys are mapped too: a CSV header gives every part the same, but JSON Lines meets them line by line.
         var written = _keyWritten.Length >= AttributeKeys.Count ? _keyWritten : _keyWritten = new bool[Math.Max(AttributeKeys.Count, _keyWritten.Length * 2)];
         Array.Clear(written, 0, written.Length);
         for (var k = 0; k < part._attributeColumns.Count; k++)

@@ -53,11 +53,11 @@ public class ParallelJsonLinesReaderTest
             });
 
     [Fact]
-    public void LineLongerThanTheLimit_IsJudgedByOneReader()
+    public void LinesLongerThanTheLimit_AreRefusedWhereverTheyFall()
     {
-        // Lines of 600 KB and 1.5 MB, over the 512 KB line limit of a 1 KiB MaxFieldLength: one reader rejects such a line
-        // when its buffer holds that much without a newline, which depends on where the buffer stands (here it keeps the
-        // first and rejects the second); the parallel read must agree whatever the part size.
+        // Lines of 600 KB and 1.5 MB, over the 512 KB line limit of a 1 KiB MaxFieldLength: whether or not a line's end is
+        // already in the buffer (the first fits in one reader's first MiB, the second does not), both are refused, and the
+        // parallel read agrees whatever the part size.
         var options = new EventLogOptions { ErrorMode = ErrorMode.Lenient, MaxFieldLength = 1024 };
         static string Long(int length) =>
             "{\"customer_id\":\"c9\",\"timestamp\":\"2024-03-01T10:00:00Z\",\"stage\":\"buy\",\"channel\":\"web\",\"x\":\"" + new string('a', length) + "\"}";
@@ -66,8 +66,25 @@ public class ParallelJsonLinesReaderTest
         var jsonl = Encoding.UTF8.GetBytes(text);
         var expected = Sequential(jsonl, options);
         Assert.Contains("the line is longer than", expected, StringComparison.Ordinal);
+        Assert.Contains("\nLimitExceeded 2\n", expected, StringComparison.Ordinal);
         Assert.Equal(expected, Parallel(jsonl, options, 64 * 1024));
         Assert.Equal(expected, Parallel(jsonl, options, 1 << 20));
+    }
+
+    [Fact]
+    public void ARowRefusedInAPart_KeepsTheStringsOneReaderInterns()
+    {
+        // Line 4 is refused for a third touchpoint after its emotion was interned: one reader lists "joy" among the log's
+        // emotions, so the part that refused it must pass it on although no kept row uses it (found by the property above).
+        var text = string.Join("\n", "   ", s_lines[5].Replace("c5", "c0"), s_lines[0], s_lines[1], s_lines[3], s_lines[5], s_lines[4]);
+        var jsonl = Encoding.UTF8.GetBytes(text);
+        var options = new EventLogOptions { ErrorMode = ErrorMode.Lenient, MaxDistinctTouchpoints = 2 };
+        var expected = Sequential(jsonl, options);
+        Assert.Contains("emotions: joy\n", expected, StringComparison.Ordinal);
+        for (var partBytes = 1; partBytes < 700; partBytes += 3)
+        {
+            Assert.Equal(expected, Parallel(jsonl, options, partBytes));
+        }
     }
 
     [Fact]
