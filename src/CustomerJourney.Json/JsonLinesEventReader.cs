@@ -34,7 +34,6 @@ internal sealed class JsonLinesEventReader : IPartReader
     private readonly byte[][] _slotNames;
     private readonly byte[] _fallbackCase = Encoding.UTF8.GetBytes("case:concept:name");
     private readonly byte[] _fallbackTime = Encoding.UTF8.GetBytes("time:timestamp");
-    private readonly bool _part; // one part of the input, in memory: a line too long for one reader to judge stops it
     private byte[] _buffer;
     private int _pos;
     private int _end;
@@ -76,7 +75,6 @@ internal sealed class JsonLinesEventReader : IPartReader
         _buffer = buffer;
         _end = end;
         _eof = true;
-        _part = true;
     }
 
     /// <inheritdoc/>
@@ -85,8 +83,8 @@ internal sealed class JsonLinesEventReader : IPartReader
     /// <inheritdoc/>
     public long LinesRead => _line;
 
-    /// <inheritdoc/>
-    public bool EndedInsideRecord { get; private set; }
+    /// <summary>Never: a part ends after a newline, which always ends a JSON line, and every rule is judged within the line.</summary>
+    public bool EndedInsideRecord => false;
 
     /// <summary>The reader <see cref="ParallelEventReader"/> starts with.</summary>
     public static IPartReader Create(Stream stream, EventLogBuilder builder, int firstBlock, CancellationToken cancellationToken) =>
@@ -164,28 +162,30 @@ internal sealed class JsonLinesEventReader : IPartReader
                 return;
             }
 
-            // One reader rejects a line longer than the limit only when its buffer holds that much without a newline, which
-            // depends on where the buffer stands: a part cannot tell, so one reader goes on from this part.
-            if (_part && (newline >= 0 ? newline : _end) - _pos > _maxLineBytes)
-            {
-                EndedInsideRecord = true;
-                return;
-            }
-
             _line++;
             if ((_line % CancellationInterval) == 0)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (newline < 0 && !_eof)
+            // A line over the limit is refused whether or not its end is already in the buffer, so that the outcome does not
+            // depend on where the buffer stands (nor on how the input is cut into parts).
+            var lineEnd = newline >= 0 ? newline : _end;
+            if (lineEnd - _pos > _maxLineBytes)
             {
                 _builder.Reject(RejectionReason.LimitExceeded, $"the line is longer than {_maxLineBytes} bytes", _line, null);
-                SkipLine();
+                if (newline >= 0 || _eof)
+                {
+                    _pos = newline >= 0 ? newline + 1 : _end;
+                }
+                else
+                {
+                    SkipLine();
+                }
+
                 continue;
             }
 
-            var lineEnd = newline >= 0 ? newline : _end;
             var start = _pos;
             var length = lineEnd - start;
             _pos = newline >= 0 ? newline + 1 : _end;

@@ -18,9 +18,8 @@ namespace CustomerJourney.Events;
 /// <para>That a part starts a record is a guess (a quoted CSV field may hold a newline). It is checked: a part that starts on a
 /// record boundary parses exactly as a single reader would, so the guess for the next part holds exactly when this part
 /// ended on its last byte outside any record. When it does not, or when a part would pass a limit only the whole log can
-/// judge (distinct touchpoints, emotions), or a part says only one reader can decide (a JSON line longer than the limit,
-/// whose fate depends on where one reader's buffer stands), the rest of the input is read from that part on by one
-/// reader on the whole log's builder: always correct, merely not parallel.</para>
+/// judge (distinct touchpoints, emotions), the rest of the input is read from that part on by one reader on the whole
+/// log's builder: always correct, merely not parallel.</para>
 /// </remarks>
 internal sealed class ParallelEventReader
 {
@@ -196,8 +195,7 @@ internal sealed class ParallelEventReader
             error.Throw();
         }
 
-        // Also for the last part: it may have stopped early (a JSON line too long to judge), and one reader is always right.
-        if (part.EndedInsideRecord)
+        if (part.EndedInsideRecord && !part.Final)
         {
             return false;
         }
@@ -357,7 +355,7 @@ internal interface IPartReader
     /// <summary>Lines consumed so far.</summary>
     long LinesRead { get; }
 
-    /// <summary>Whether a part stopped where only one reader of the whole input can go on (inside a record, a line too long).</summary>
+    /// <summary>Whether a part stopped inside a record (a quoted CSV field running past its end): its guess of where records start was wrong.</summary>
     bool EndedInsideRecord { get; }
 
     /// <summary>Reads what precedes the records: a header, a byte order mark.</summary>
