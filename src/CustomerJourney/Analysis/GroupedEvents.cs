@@ -27,12 +27,12 @@ internal sealed class GroupedEvents
     /// </summary>
     public static GroupedEvents Of(EventLog log)
     {
-        if (log.GroupedByCustomer is GroupedEvents kept)
+        if (log.GroupedByCustomer is { } kept)
         {
             return kept;
         }
 
         JourneyOrdering.GroupByCustomer(log, null, out var order, out var start);
-        return (GroupedEvents)log.KeepGroupedByCustomer(new GroupedEvents(order, start));
+        return log.KeepGroupedByCustomer(new GroupedEvents(order, start));
     }
 }

@@ -132,7 +132,7 @@ internal sealed class CsvEventReader : IPartReader
     /// <summary>Lines consumed so far, including the header when this reader read it.</summary>
     public long LinesRead => _line - 1;
 
-    /// <summary>Whether the whole input is already in the buffer (after <see cref="ReadHeader"/>): nothing to share out.</summary>
+    /// <summary>Whether the whole input is already in the buffer (after <see cref="ReadPrologue"/>): nothing to share out.</summary>
     public bool InputExhausted => _eof;
 
     private enum Scan
@@ -147,12 +147,9 @@ internal sealed class CsvEventReader : IPartReader
 
     public EventLog Read()
     {
-        ReadHeader();
+        ReadPrologue();
         return ReadRecords();
     }
-
-    /// <summary>Reads up to the end of the header row (BOM and blank lines before it included).</summary>
-    public void ReadPrologue() => ReadHeader();
 
     /// <inheritdoc/>
     public IPartReader ForPart(EventLogBuilder part, byte[] buffer, int end, bool final, CancellationToken cancellationToken) =>
@@ -163,13 +160,8 @@ internal sealed class CsvEventReader : IPartReader
         new CsvEventReader(rest, builder, this, line, cancellationToken);
 
     /// <summary>Reads up to the end of the header row (BOM and blank lines before it included).</summary>
-    public void ReadHeader()
+    public void ReadPrologue()
     {
-        if (_columnNames.Length > 0)
-        {
-            return;
-        }
-
         Fill();
         if (_end - _pos >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
         {

@@ -23,7 +23,7 @@ public sealed class EventLog
 {
     private static readonly ReadOnlyDictionary<string, string> s_noAttributes = new(new Dictionary<string, string>());
 
-    private object? _groupedByCustomer;
+    private Analysis.GroupedEvents? _groupedByCustomer;
 
     internal EventLog(
         string? sourceName,
@@ -160,15 +160,15 @@ public sealed class EventLog
     /// The events grouped by customer, as the analysis made them the first time it needed them, or null before then. The log
     /// being immutable, the index never goes stale, and keeping it spares every later analysis of the same log (a diagnosis
     /// after the paths, per-segment analyses, a notebook cell run again) 4 bytes per event of fresh memory and the pass that
-    /// fills them. Typed as object so that the log does not depend on the analysis that owns the index's type.
+    /// fills them.
     /// </summary>
-    internal object? GroupedByCustomer => Volatile.Read(ref _groupedByCustomer);
+    internal Analysis.GroupedEvents? GroupedByCustomer => Volatile.Read(ref _groupedByCustomer);
 
     /// <summary>
     /// Keeps <paramref name="index"/> as <see cref="GroupedByCustomer"/> unless another thread kept one first, and returns
     /// the one kept: two first analyses running at once may both make an index, and both then use the same.
     /// </summary>
-    internal object KeepGroupedByCustomer(object index) => Interlocked.CompareExchange(ref _groupedByCustomer, index, null) ?? index;
+    internal Analysis.GroupedEvents KeepGroupedByCustomer(Analysis.GroupedEvents index) => Interlocked.CompareExchange(ref _groupedByCustomer, index, null) ?? index;
 
     /// <summary>Builds a log from event objects, checking them against the options (map, limits).</summary>
     /// <param name="events">The events, in any order.</param>
