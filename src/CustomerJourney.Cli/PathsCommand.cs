@@ -4,7 +4,6 @@ using CustomerJourney.Analysis;
 using CustomerJourney.Events;
 using CustomerJourney.Json;
 using CustomerJourney.Rendering;
-using System.Text;
 
 namespace CustomerJourney.Cli;
 
@@ -40,10 +39,16 @@ internal static class PathsCommand
             MaxDegreeOfParallelism = Inputs.Threads,
         };
         var statistics = progress.Step("analyzing", () => JourneyAnalyzer.Analyze(log, map, analyzer));
-        var output = format == "json"
-            ? JourneyStatisticsJson.ToPathsJsonUtf8(statistics, top)
-            : Encoding.UTF8.GetBytes(StatisticsRenderer.ToMarkdown(statistics, new StatisticsRenderOptions { TopVariants = top ?? StatisticsRenderOptions.DefaultTop, TopTransitions = top ?? StatisticsRenderOptions.DefaultTop }).TrimEnd('\n'));
-        Output.Write(a.Option("out"), output, stdout);
+        if (format == "json")
+        {
+            Output.Write(a.Option("out"), stdout, s => JourneyStatisticsJson.WritePathsJson(s, statistics, top));
+        }
+        else
+        {
+            var render = new StatisticsRenderOptions { TopVariants = top ?? StatisticsRenderOptions.DefaultTop, TopTransitions = top ?? StatisticsRenderOptions.DefaultTop };
+            Output.Write(a.Option("out"), stdout, StatisticsRenderer.ToMarkdown(statistics, render));
+        }
+
         return CommandLine.Ok;
     }
 

@@ -42,12 +42,27 @@ public static class JourneyStatisticsJson
     public static byte[] ToPathsJsonUtf8(JourneyStatistics statistics, int? top = null)
     {
         NotNull(statistics, nameof(statistics));
-        if (top is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(top), top, "Must be zero or more.");
-        }
+        CheckTop(top);
 
         return JsonOutput.ToUtf8(w => PathsWriter.Write(w, statistics, top));
+    }
+
+    /// <summary>
+    /// Writes the <c>cj paths --format json</c> view (see <see cref="ToPathsJsonUtf8"/>) to a stream as it goes, through a
+    /// small buffer: listing every variant of a large log makes hundreds of megabytes, which this never holds whole.
+    /// </summary>
+    /// <param name="utf8Json">The stream written to; left open.</param>
+    /// <param name="statistics">The statistics.</param>
+    /// <param name="top">How many variants to list; null for all.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is negative.</exception>
+    public static void WritePathsJson(Stream utf8Json, JourneyStatistics statistics, int? top = null)
+    {
+        NotNull(utf8Json, nameof(utf8Json));
+        NotNull(statistics, nameof(statistics));
+        CheckTop(top);
+
+        JsonOutput.ToStream(utf8Json, w => PathsWriter.Write(w, statistics, top));
     }
 
     /// <summary>The <c>cj paths --format json</c> view, as text (see <see cref="ToPathsJsonUtf8"/>).</summary>
@@ -59,10 +74,7 @@ public static class JourneyStatisticsJson
     public static string ToPathsJson(JourneyStatistics statistics, int? top = null)
     {
         NotNull(statistics, nameof(statistics));
-        if (top is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(top), top, "Must be zero or more.");
-        }
+        CheckTop(top);
 
         return JsonOutput.ToText(w => PathsWriter.Write(w, statistics, top));
     }
@@ -77,7 +89,7 @@ public static class JourneyStatisticsJson
         return JsonOutput.ToText(w => StatisticsWriter.Write(w, statistics));
     }
 
-    /// <summary>Writes statistics in full to a stream, as UTF-8; the stream is left open.</summary>
+    /// <summary>Writes statistics in full to a stream, as UTF-8, as it goes (see <see cref="WritePathsJson"/>); the stream is left open.</summary>
     /// <param name="utf8Json">The stream written to.</param>
     /// <param name="statistics">The statistics.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -85,8 +97,7 @@ public static class JourneyStatisticsJson
     {
         NotNull(utf8Json, nameof(utf8Json));
         NotNull(statistics, nameof(statistics));
-        var bytes = JsonOutput.ToUtf8(w => StatisticsWriter.Write(w, statistics));
-        utf8Json.Write(bytes, 0, bytes.Length);
+        JsonOutput.ToStream(utf8Json, w => StatisticsWriter.Write(w, statistics));
     }
 
     /// <summary>Reads statistics written by <see cref="Serialize(JourneyStatistics)"/>.</summary>
@@ -137,6 +148,14 @@ public static class JourneyStatisticsJson
         if (value is null)
         {
             throw new ArgumentNullException(name);
+        }
+    }
+
+    private static void CheckTop(int? top)
+    {
+        if (top is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(top), top, "Must be zero or more.");
         }
     }
 }

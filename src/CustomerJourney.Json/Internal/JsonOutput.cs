@@ -15,6 +15,8 @@ internal static class JsonOutput
 {
     // Non-ASCII letters stay readable (French stage names); HTML-sensitive characters are still escaped.
     private static readonly JavaScriptEncoder s_encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    private static readonly JsonEncodedText s_path = JsonEncodedText.Encode("path");
+    private static readonly JsonEncodedText s_count = JsonEncodedText.Encode("count");
 
     public static JsonWriterOptions WriterOptions => new()
     {
@@ -29,16 +31,42 @@ internal static class JsonOutput
     public static byte[] ToUtf8(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        ToStream(buffer, write);
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> into <paramref name="stream"/> (left open), with <c>\n</c> line ends and a final <c>\n</c>.
+    /// The writer holds what has not been flushed: a long list should call <see cref="FlushIfFull"/> per item, so that a
+    /// large output streams through a small buffer rather than being held whole.
+    /// </summary>
+    public static void ToStream(Stream stream, Action<Utf8JsonWriter> write)
+    {
+#if NET9_0_OR_GREATER
+        var target = stream;
+#else
+        // Before .NET 9 the writer ends lines with Environment.NewLine.
+        var target = Environment.NewLine == "\n" ? stream : new CarriageReturnFilter(stream);
+#endif
+        using (var writer = new Utf8JsonWriter(target, WriterOptions))
         {
             write(writer);
         }
 
-        buffer.WriteByte((byte)'\n');
-        var bytes = buffer.ToArray();
-        // Before .NET 9 the writer ends lines with Environment.NewLine. Raw CR only ever appears there: strings escape it.
-        return Environment.NewLine == "\n" ? bytes : RemoveCarriageReturns(bytes);
+        target.WriteByte((byte)'\n');
+        target.Flush();
     }
+
+    /// <summary>Hands what the writer holds to its stream once it passes 64 KiB.</summary>
+    public static void FlushIfFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushThreshold)
+        {
+            writer.Flush();
+        }
+    }
+
+    private const int FlushThreshold = 1 << 16;
 
     public static string ToText(Action<Utf8JsonWriter> write) => new UTF8Encoding(false).GetString(ToUtf8(write));
 
@@ -64,22 +92,6 @@ internal static class JsonOutput
     {
         writer.WritePropertyName(name);
         WriteNumber(writer, value);
-    }
-
-    private static byte[] RemoveCarriageReturns(byte[] bytes)
-    {
-        var result = new byte[bytes.Length];
-        var n = 0;
-        foreach (var b in bytes)
-        {
-            if (b != (byte)'\r')
-            {
-                result[n++] = b;
-            }
-        }
-
-        Array.Resize(ref result, n);
-        return result;
     }
 
     /// <summary>An object of counts by name, in the dictionary's order.</summary>
@@ -116,6 +128,45 @@ internal static class JsonOutput
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// <c>variants</c> [{path, count}], the first <paramref name="top"/> of the set, as both the paths view and the full
+    /// statistics write it; returns the journeys listed. Written straight from the compact set and flushed as it goes: a
+    /// log of a million distinct journeys makes a million variants, and neither a <see cref="PathVariant"/> per variant nor
+    /// the whole text is held at once.
+    /// </summary>
+    public static long WriteVariants(Utf8JsonWriter w, VariantSet variants, int top)
+    {
+        var names = new JsonEncodedText[variants.Names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = JsonEncodedText.Encode(variants.Names[i], s_encoder);
+        }
+
+        var kept = Math.Min(top, variants.Count);
+        var listed = 0L;
+        w.WriteStartArray("variants");
+        for (var p = 0; p < kept; p++)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray(s_path);
+            var length = variants.LengthAt(p);
+            for (var i = 0; i < length; i++)
+            {
+                w.WriteStringValue(names[variants.StepAt(p, i)]);
+            }
+
+            w.WriteEndArray();
+            var count = variants.CountAt(p);
+            w.WriteNumber(s_count, count);
+            listed += count;
+            w.WriteEndObject();
+            FlushIfFull(w);
+        }
+
+        w.WriteEndArray();
+        return listed;
     }
 
     /// <summary><c>transitionKinds</c>, as both the paths view and the full statistics write it.</summary>

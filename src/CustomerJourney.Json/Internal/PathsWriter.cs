@@ -34,18 +34,8 @@ internal static class PathsWriter
         }
 
         w.WriteEndArray();
-        var selection = s.TopVariants(top ?? int.MaxValue);
-        w.WriteStartArray("variants");
-        foreach (var v in selection.Variants)
-        {
-            w.WriteStartObject();
-            JsonOutput.WriteStrings(w, "path", v.Path);
-            w.WriteNumber("count", v.Count);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteNumber("otherVariants", selection.OtherJourneys);
+        var listed = JsonOutput.WriteVariants(w, s.VariantSet, top ?? int.MaxValue);
+        w.WriteNumber("otherVariants", s.VariantSet.Journeys - listed);
         w.WriteStartArray("funnel");
         foreach (var f in s.Funnel)
         {

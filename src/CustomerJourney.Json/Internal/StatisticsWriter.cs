@@ -53,16 +53,7 @@ internal static class StatisticsWriter
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("variants");
-        foreach (var v in s.Variants)
-        {
-            w.WriteStartObject();
-            JsonOutput.WriteStrings(w, "path", v.Path);
-            w.WriteNumber("count", v.Count);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        JsonOutput.WriteVariants(w, s.VariantSet, int.MaxValue);
         JsonOutput.WriteTransitionKinds(w, s.Transitions);
         JsonOutput.WriteChannelSwitches(w, s.ChannelSwitches);
         w.WriteStartArray("channelTransitions");

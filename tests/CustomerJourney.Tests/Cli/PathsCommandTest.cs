@@ -95,6 +95,41 @@ public sealed class PathsCommandTest : IDisposable
         Assert.Equal(42, json.RootElement.GetProperty("events").GetInt64());
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("markdown")]
+    public void Paths_StandardOutputAndOut_GetTheSameBytes(string format)
+    {
+        var target = Path.Combine(_dir, "paths." + format);
+        var events = TestData.EventLog("running-example.xes");
+
+        var (code, output, _) = CliRunner.Run("paths", "--events", events, "--format", format);
+        var (fileCode, _, _) = CliRunner.Run("paths", "--events", events, "--format", format, "--out", target);
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, fileCode);
+        Assert.Equal(File.ReadAllText(target), output);
+        Assert.EndsWith("\n", output, StringComparison.Ordinal);
+        Assert.False(output.EndsWith("\n\n", StringComparison.Ordinal), "one final line end");
+    }
+
+    [Fact]
+    public void Output_TextWriterStream_DecodesCharactersSplitAcrossWrites()
+    {
+        const string text = "étape → 😀 fin";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        using var writer = new StringWriter();
+        using (var stream = new CustomerJourney.Cli.Output.TextWriterStream(writer))
+        {
+            foreach (var b in bytes)
+            {
+                stream.Write([b], 0, 1);
+            }
+        }
+
+        Assert.Equal(text, writer.ToString());
+    }
+
     [Fact]
     public void Paths_Markdown_PrintsTheFunnelAndTopVariants()
     {

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using CustomerJourney.Analysis;
+using CustomerJourney.Events;
+using CustomerJourney.Json;
+using CustomerJourney.Json.Internal;
+
+namespace CustomerJourney.Tests.Json;
+
+/// <summary>Statistics written to a stream: the same bytes as in memory, sent as they are made rather than held whole.</summary>
+public sealed class JourneyStatisticsJsonStreamTest
+{
+    private static readonly JourneyStatistics s_manyVariants = ManyVariants();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(1_000_000)]
+    public void WritePathsJson_GivesTheBytesOfToPathsJsonUtf8_InSmallWrites(int? top)
+    {
+        var stream = new RecordingStream();
+
+        JourneyStatisticsJson.WritePathsJson(stream, s_manyVariants, top);
+
+        Assert.Equal(JourneyStatisticsJson.ToPathsJsonUtf8(s_manyVariants, top), stream.ToArray());
+        if (top is null)
+        {
+            // Every variant listed is over 2 MB of text; the writer hands it on in pieces of about 64 KiB.
+            Assert.True(stream.Length > 2_000_000, $"{stream.Length} bytes");
+            Assert.True(stream.Writes > 20, $"{stream.Writes} writes");
+            Assert.True(stream.LargestWrite < 80 * 1024, $"largest write {stream.LargestWrite} bytes");
+        }
+    }
+
+    [Fact]
+    public void SerializeToStream_GivesTheBytesOfSerialize_InSmallWrites()
+    {
+        var stream = new RecordingStream();
+
+        JourneyStatisticsJson.Serialize(stream, s_manyVariants);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(JourneyStatisticsJson.Serialize(s_manyVariants)), stream.ToArray());
+        Assert.True(stream.LargestWrite < 80 * 1024, $"largest write {stream.LargestWrite} bytes");
+        Assert.Equal(s_manyVariants, JourneyStatisticsJson.Deserialize(new MemoryStream(stream.ToArray())));
+    }
+
+    [Fact]
+    public void WritePathsJson_RefusesNullsAndANegativeTop()
+    {
+        Assert.Throws<ArgumentNullException>("utf8Json", () => JourneyStatisticsJson.WritePathsJson(null!, s_manyVariants));
+        Assert.Throws<ArgumentNullException>("statistics", () => JourneyStatisticsJson.WritePathsJson(new MemoryStream(), null!));
+        Assert.Throws<ArgumentOutOfRangeException>("top", () => JourneyStatisticsJson.WritePathsJson(new MemoryStream(), s_manyVariants, -1));
+    }
+
+    [Fact]
+    public void CarriageReturnFilter_DropsEveryCrAndNothingElse()
+    {
+        using var inner = new MemoryStream();
+        var filter = new CarriageReturnFilter(inner);
+        var bytes = Encoding.UTF8.GetBytes("{\r\n  \"é\": \"\\r\"\r\n}\r");
+
+        filter.Write(bytes, 0, 5);
+        filter.Write(bytes, 5, bytes.Length - 5);
+
+        Assert.Equal("{\n  \"é\": \"\\r\"\n}", Encoding.UTF8.GetString(inner.ToArray()));
+    }
+
+    /// <summary>20,000 journeys over five activities with non-ASCII names, nearly each a variant of its own.</summary>
+    private static JourneyStatistics ManyVariants()
+    {
+        var start = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        var events = new List<JourneyEvent>();
+        for (var c = 0; c < 20_000; c++)
+        {
+            var code = c;
+            for (var step = 0; step < 7; step++, code /= 5)
+            {
+                events.Add(new JourneyEvent("c" + c, start.AddMinutes(step), "étape " + (code % 5), "default"));
+            }
+        }
+
+        return JourneyAnalyzer.Analyze(EventLog.FromEvents(events));
+    }
+
+    /// <summary>A memory stream that remembers how many writes it took and the largest.</summary>
+    private sealed class RecordingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public int LargestWrite { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Record(count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Record(buffer.Length);
+            base.Write(buffer);
+        }
+
+        private void Record(int count)
+        {
+            Writes++;
+            LargestWrite = Math.Max(LargestWrite, count);
+        }
+    }
+}
