@@ -3,8 +3,8 @@ using CustomerJourney.Events;
 namespace CustomerJourney.Analysis;
 
 /// <summary>
-/// All the events of a log grouped by customer: <c>Order[Start[c]..Start[c+1])</c> are the events of customer c, in input
-/// order. Made once per log and kept by it (<see cref="EventLog.GroupedByCustomer"/>).
+/// All the events of a log grouped by customer: <c>Order[Start[c]..Start[c+1])</c> are the events of customer c, by time,
+/// equal timestamps in input order. Made once per log and kept by it (<see cref="EventLog.GroupedByCustomer"/>).
 /// </summary>
 /// <remarks>Never written after it is made: shared by every analysis of the log, on any thread.</remarks>
 internal sealed class GroupedEvents
@@ -22,17 +22,19 @@ internal sealed class GroupedEvents
     public int[] Start { get; }
 
     /// <summary>
-    /// The index of a log: the one it keeps, or a new one, then kept. The first analysis pays for it (4 bytes per event, 8 per
-    /// customer while it is made); the log then holds 4 bytes per event and 4 per customer for as long as it lives.
+    /// The index of a log: the one it keeps, or a new one, then kept. The first analysis pays for it (4 bytes per event, 4 per
+    /// customer and 4 more per customer and thread while it is made); the log then holds 4 bytes per event and 4 per customer for as long as it lives.
     /// </summary>
-    public static GroupedEvents Of(EventLog log)
+    /// <param name="log">The log.</param>
+    /// <param name="parallelism">How many threads may make it (the index is the same whatever the number).</param>
+    public static GroupedEvents Of(EventLog log, int parallelism)
     {
         if (log.GroupedByCustomer is { } kept)
         {
             return kept;
         }
 
-        JourneyOrdering.GroupByCustomer(log, null, out var order, out var start);
+        JourneyOrdering.GroupByCustomer(log, null, parallelism, out var order, out var start);
         return log.KeepGroupedByCustomer(new GroupedEvents(order, start));
     }
 }

@@ -62,8 +62,6 @@ internal sealed class JourneyAccumulator
     // Per-journey scratch, reused.
     private long[] _keys = new long[64];
     private int[] _items = new int[64];
-    private long[] _scratchKeys = new long[64];
-    private int[] _scratchItems = new int[64];
     private int[] _sequence = new int[64];
     private readonly int[] _stamp;
     private readonly double[] _journeySum;
@@ -241,7 +239,7 @@ internal sealed class JourneyAccumulator
         }
     }
 
-    /// <summary>One journey: order it by time, then one pass over its events.</summary>
+    /// <summary>One journey, already in time order (<see cref="JourneyOrdering.GroupByCustomer"/>): one pass over its events.</summary>
     private void Journey(int[] order, int from, int length)
     {
         if (_keys.Length < length)
@@ -249,8 +247,6 @@ internal sealed class JourneyAccumulator
             var size = Math.Max(length, _keys.Length * 2);
             _keys = new long[size];
             _items = new int[size];
-            _scratchKeys = new long[size];
-            _scratchItems = new int[size];
             _sequence = new int[size];
         }
 
@@ -261,8 +257,6 @@ internal sealed class JourneyAccumulator
             _items[i] = e;
             _keys[i] = ticks[e];
         }
-
-        JourneyOrdering.StableSort(_keys, _items, length, _scratchKeys, _scratchItems);
 
         var activitySlot = _layout.ActivitySlot;
         var logActivity = _log.Activity;

@@ -1,7 +1,5 @@
 using System;
-using System.Runtime.ExceptionServices;
 using System.Threading;
-using System.Threading.Tasks;
 using CustomerJourney.Events;
 using CustomerJourney.Internal;
 
@@ -14,13 +12,14 @@ namespace CustomerJourney.Analysis;
 /// <remarks>
 /// <para>
 /// How it runs: the log's activities are resolved against the map once; events are grouped by customer with a counting sort
-/// (O(n)); each journey is stably sorted by time (one scan when already sorted, insertion sort when nearly sorted, merge sort
-/// otherwise), so equal timestamps keep input order as pm4py does; then one pass over each journey updates every figure.
+/// (O(n)) and each journey is stably sorted by time (one scan when already sorted, insertion sort when nearly sorted, merge
+/// sort otherwise), so equal timestamps keep input order as pm4py does, both on every thread allowed; then one pass over each
+/// journey updates every figure.
 /// Nothing is allocated per event in that pass: variants are interned as sequences of ids, per-journey scratch is reused.
 /// </para>
 /// <para>
-/// Memory: the grouping index, 4 bytes per event and 8 per customer, is made by the first analysis (or map inference) of a
-/// log and kept by the log (4 bytes per event and 4 per customer) for as long as it lives, so that analyzing the same log
+/// Memory: the grouping index, 4 bytes per event and 4 per customer (plus 4 per customer and thread while it is made), is made
+/// by the first analysis (or map inference) of a log and kept by the log for as long as it lives, so that analyzing the same log
 /// again allocates nothing per event; only a map lacking some of the log's stages or channels needs an index of its own,
 /// made per analysis. Besides: the variants (their steps, and a table sized by the variants met) and tables sized by
 /// stages × channels.
@@ -38,7 +37,7 @@ public static class JourneyAnalyzer
     /// <param name="map">
     /// The designed journey the events are read against: stage ranks, channels, conversion stage. Events whose stage or
     /// channel it lacks are left out and counted (<see cref="RejectionReason.UnknownStage"/>, <see cref="RejectionReason.UnknownChannel"/>).
-    /// Null infers one from the log with <see cref="JourneyMapInference.Infer"/> (an empty log then gives empty statistics with no stage).
+    /// Null infers one from the log with <see cref="JourneyMapInference.Infer(EventLog)"/> (an empty log then gives empty statistics with no stage).
     /// </param>
     /// <param name="options">Options; null for the defaults.</param>
     /// <param name="cancellationToken">Checked before the work and every few thousand journeys.</param>
@@ -60,7 +59,7 @@ public static class JourneyAnalyzer
         cancellationToken.ThrowIfCancellationRequested();
         if (map is null && JourneyMapInference.HasEvents(log))
         {
-            map = JourneyMapInference.Infer(log);
+            map = JourneyMapInference.Infer(log, options.MaxDegreeOfParallelism);
         }
 
         var layout = new AnalysisLayout(log, map, options);
@@ -70,45 +69,28 @@ public static class JourneyAnalyzer
         if (CountUnknown(layout, builder) == 0)
         {
             // Every event is kept: the index of all of them, which the log keeps for the next analysis.
-            var grouped = GroupedEvents.Of(log);
+            var grouped = GroupedEvents.Of(log, options.MaxDegreeOfParallelism);
             order = grouped.Order;
             start = grouped.Start;
         }
         else
         {
             // An index without the events the map lacks is this map's alone: made for this analysis, not kept.
-            JourneyOrdering.GroupByCustomer(log, layout.ActivitySlot, out order, out start);
+            JourneyOrdering.GroupByCustomer(log, layout.ActivitySlot, options.MaxDegreeOfParallelism, out order, out start);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
 
         var customers = log.CustomerNames.Length;
         var parts = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism, customers));
-        var bounds = Partition(start, customers, parts);
+        var bounds = JourneyOrdering.Partition(start, customers, parts);
         var accumulators = new JourneyAccumulator[parts];
-        if (parts == 1)
+        JourneyOrdering.ForEachPart(parts, p =>
         {
-            accumulators[0] = new JourneyAccumulator(layout);
-            accumulators[0].Run(order, start, 0, customers, cancellationToken);
-        }
-        else
-        {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken };
-            try
-            {
-                Parallel.For(0, parts, parallel, p =>
-                {
-                    var accumulator = new JourneyAccumulator(layout);
-                    accumulator.Run(order, start, bounds[p], bounds[p + 1], cancellationToken);
-                    accumulators[p] = accumulator;
-                });
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
-            {
-                ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-                throw;
-            }
-        }
+            var accumulator = new JourneyAccumulator(layout);
+            accumulator.Run(order, start, bounds[p], bounds[p + 1], cancellationToken);
+            accumulators[p] = accumulator;
+        }, cancellationToken);
 
         foreach (var accumulator in accumulators)
         {
@@ -153,26 +135,5 @@ public static class JourneyAnalyzer
         builder.AddRejections(RejectionReason.UnknownStage, unknownStage);
         builder.AddRejections(RejectionReason.UnknownChannel, unknownChannel);
         return unknownStage + unknownChannel;
-    }
-
-    /// <summary>Splits customers into contiguous ranges of about equal event counts.</summary>
-    private static int[] Partition(int[] start, int customers, int parts)
-    {
-        var bounds = new int[parts + 1];
-        bounds[parts] = customers;
-        var total = (long)start[customers];
-        var c = 0;
-        for (var p = 1; p < parts; p++)
-        {
-            var target = total * p / parts;
-            while (c < customers && start[c] < target)
-            {
-                c++;
-            }
-
-            bounds[p] = Math.Max(c, bounds[p - 1]);
-        }
-
-        return bounds;
     }
 }

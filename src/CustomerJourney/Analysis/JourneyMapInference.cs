@@ -33,7 +33,10 @@ public static class JourneyMapInference
     /// <returns>A new, valid map.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="log"/> is null.</exception>
     /// <exception cref="ArgumentException">The log has no event: there is no stage to infer.</exception>
-    public static JourneyMap Infer(EventLog log)
+    public static JourneyMap Infer(EventLog log) => Infer(log, 1);
+
+    /// <summary>Infers a map from a log, grouping its events on up to <paramref name="parallelism"/> threads (the map is the same).</summary>
+    internal static JourneyMap Infer(EventLog log, int parallelism)
     {
         Guard.NotNull(log);
         if (!HasEvents(log))
@@ -42,7 +45,7 @@ public static class JourneyMapInference
         }
 
         // Position of every event within its time-ordered journey, grouped by stage.
-        var grouped = GroupedEvents.Of(log); // kept by the log: the analysis that follows inference groups nothing again
+        var grouped = GroupedEvents.Of(log, parallelism); // kept by the log: the analysis that follows inference groups nothing again
         var order = grouped.Order;
         var start = grouped.Start;
         var stageCount = log.StageNames.Length;
@@ -59,31 +62,12 @@ public static class JourneyMapInference
         // sorting millions of ints. Very long journeys over many stages fall back to sorting.
         var histogram = (long)stageCount * maxLength <= Math.Min(MaxHistogramCells, Math.Max(1 << 16, 2L * log.Count)) ? new int[stageCount * maxLength] : null;
         var position = histogram is null ? new int[log.Count] : Array.Empty<int>();
-        var keys = new long[16];
-        var items = new int[16];
-        var scratchKeys = new long[16];
-        var scratchItems = new int[16];
         for (var c = 0; c < log.CustomerNames.Length; c++)
         {
             var length = start[c + 1] - start[c];
-            if (keys.Length < length)
-            {
-                keys = new long[length];
-                items = new int[length];
-                scratchKeys = new long[length];
-                scratchItems = new int[length];
-            }
-
             for (var i = 0; i < length; i++)
             {
-                items[i] = order[start[c] + i];
-                keys[i] = log.UtcTicks[items[i]];
-            }
-
-            JourneyOrdering.StableSort(keys, items, length, scratchKeys, scratchItems);
-            for (var i = 0; i < length; i++)
-            {
-                var e = items[i];
+                var e = order[start[c] + i];
                 var a = log.Activity[e];
                 var stage = log.ActivityStage[a];
                 if (histogram is null)

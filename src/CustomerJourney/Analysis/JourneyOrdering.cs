@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
 using CustomerJourney.Events;
 
 namespace CustomerJourney.Analysis;
@@ -13,41 +16,160 @@ internal static class JourneyOrdering
     private const int InsertionSortLength = 32;
     private const int MaxDescentsForInsertion = 8;
 
+    /// <summary>Below this many events per worker, one thread groups faster than several start.</summary>
+    private const int MinEventsPerWorker = 1 << 16;
+
     /// <summary>
-    /// Groups the events of a log by customer: <c>order[start[c]..start[c+1])</c> are the events of customer c, in input
-    /// order. Events whose <paramref name="keep"/> entry (by activity) is negative are left out; null keeps all.
+    /// Groups the events of a log by customer and orders each journey by time: <c>order[start[c]..start[c+1])</c> are the
+    /// events of customer c, by time, equal timestamps in input order. Events whose <paramref name="keep"/> entry (by
+    /// activity) is negative are left out; null keeps all. The result is the same whatever <paramref name="parallelism"/>.
     /// </summary>
-    public static void GroupByCustomer(EventLog log, int[]? keep, out int[] order, out int[] start)
+    /// <remarks>
+    /// A counting sort over chunks of the events: each worker counts its chunk's events per customer, a serial prefix sum
+    /// gives each (chunk, customer) its place, and each worker scatters its chunk there, so every customer's events stay in
+    /// input order; then workers sort disjoint ranges of journeys in place. Extra memory: 4 bytes per customer per worker.
+    /// </remarks>
+    /// <param name="log">The log.</param>
+    /// <param name="keep">By activity: negative leaves its events out; null keeps all.</param>
+    /// <param name="parallelism">How many threads may work.</param>
+    /// <param name="order">The events, customer after customer.</param>
+    /// <param name="start">Where each customer's events start in <paramref name="order"/>, and the end.</param>
+    /// <param name="minEventsPerWorker">The fewest events worth a thread (tests lower it to split small logs).</param>
+    public static void GroupByCustomer(EventLog log, int[]? keep, int parallelism, out int[] order, out int[] start, int minEventsPerWorker = MinEventsPerWorker)
     {
         var customers = log.CustomerNames.Length;
-        start = new int[customers + 1];
         var customer = log.Customer;
         var activity = log.Activity;
         var n = log.Count;
-        var kept = 0;
-        for (var i = 0; i < n; i++)
+        var workers = Math.Max(1, Math.Min(parallelism, n / minEventsPerWorker));
+        var next = new int[workers][];
+        ForEachPart(workers, w =>
         {
-            if (keep is null || keep[activity[i]] >= 0)
+            var count = new int[customers];
+            for (long i = n * (long)w / workers, end = n * (long)(w + 1) / workers; i < end; i++)
             {
-                start[customer[i] + 1]++;
-                kept++;
+                if (keep is null || keep[activity[i]] >= 0)
+                {
+                    count[customer[i]]++;
+                }
             }
-        }
 
+            next[w] = count;
+        });
+
+        var bounds = new int[customers + 1];
+        var kept = 0;
         for (var c = 0; c < customers; c++)
         {
-            start[c + 1] += start[c];
+            bounds[c] = kept;
+            for (var w = 0; w < workers; w++)
+            {
+                var k = next[w][c];
+                next[w][c] = kept;
+                kept += k;
+            }
         }
 
-        order = new int[kept];
-        var next = new int[customers];
-        Array.Copy(start, next, customers);
-        for (var i = 0; i < n; i++)
+        bounds[customers] = kept;
+        var grouped = new int[kept];
+        ForEachPart(workers, w =>
         {
-            if (keep is null || keep[activity[i]] >= 0)
+            var at = next[w];
+            for (long i = n * (long)w / workers, end = n * (long)(w + 1) / workers; i < end; i++)
             {
-                order[next[customer[i]]++] = i;
+                if (keep is null || keep[activity[i]] >= 0)
+                {
+                    grouped[at[customer[i]]++] = (int)i;
+                }
             }
+        });
+
+        var ranges = Partition(bounds, customers, workers);
+        ForEachPart(workers, w => SortJourneys(log.UtcTicks, grouped, bounds, ranges[w], ranges[w + 1]));
+        order = grouped;
+        start = bounds;
+    }
+
+    /// <summary>Splits customers into contiguous ranges of about equal event counts: range p is [bounds[p], bounds[p+1]).</summary>
+    public static int[] Partition(int[] start, int customers, int parts)
+    {
+        var bounds = new int[parts + 1];
+        bounds[parts] = customers;
+        var total = (long)start[customers];
+        var c = 0;
+        for (var p = 1; p < parts; p++)
+        {
+            var target = total * p / parts;
+            while (c < customers && start[c] < target)
+            {
+                c++;
+            }
+
+            bounds[p] = Math.Max(c, bounds[p - 1]);
+        }
+
+        return bounds;
+    }
+
+    /// <summary>Runs <paramref name="body"/> for each part, on the calling thread when there is one, and rethrows a worker's exception as itself.</summary>
+    public static void ForEachPart(int parts, Action<int> body, CancellationToken cancellationToken = default)
+    {
+        if (parts == 1)
+        {
+            body(0);
+            return;
+        }
+
+        try
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, body);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>Stably sorts by time the journeys of customers [from, to) in place; most are already in order, which costs one scan.</summary>
+    private static void SortJourneys(long[] ticks, int[] order, int[] start, int from, int to)
+    {
+        var keys = Array.Empty<long>();
+        var items = Array.Empty<int>();
+        var scratchKeys = Array.Empty<long>();
+        var scratchItems = Array.Empty<int>();
+        for (var c = from; c < to; c++)
+        {
+            var s = start[c];
+            var length = start[c + 1] - s;
+            var i = 1;
+            while (i < length && ticks[order[s + i]] >= ticks[order[s + i - 1]])
+            {
+                i++;
+            }
+
+            if (i >= length)
+            {
+                continue;
+            }
+
+            if (keys.Length < length)
+            {
+                var size = Math.Max(length, keys.Length * 2);
+                keys = new long[size];
+                items = new int[size];
+                scratchKeys = new long[size];
+                scratchItems = new int[size];
+            }
+
+            for (var k = 0; k < length; k++)
+            {
+                items[k] = order[s + k];
+                keys[k] = ticks[items[k]];
+            }
+
+            StableSort(keys, items, length, scratchKeys, scratchItems);
+            Array.Copy(items, 0, order, s, length);
         }
     }
 

@@ -226,7 +226,7 @@ public sealed class JourneyStatistics : IEquatable<JourneyStatistics>
     /// </exception>
     /// <remarks>
     /// Both sides must hold different customers: merging the same journeys twice counts them twice. To merge statistics of
-    /// partitions analyzed without a map, infer the map once (<see cref="JourneyMapInference.Infer"/>) on the whole and pass it to
+    /// partitions analyzed without a map, infer the map once (<see cref="JourneyMapInference.Infer(EventLog)"/>) on the whole and pass it to
     /// every analysis: maps inferred separately may order stages differently.
     /// </remarks>
     public static JourneyStatistics Merge(JourneyStatistics a, JourneyStatistics b)

@@ -74,7 +74,7 @@ public class GroupedEventsTest
         var log = TestLogs.Log(TestLogs.Events(Enumerable.Range(0, 5_000).Select(i => i * 7919).ToArray()));
         var seen = new GroupedEvents[16];
 
-        Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = seen.Length }, i => seen[i] = GroupedEvents.Of(log));
+        Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = seen.Length }, i => seen[i] = GroupedEvents.Of(log, 1 + (i % 3)));
 
         Assert.All(seen, g => Assert.Same(log.GroupedByCustomer, g));
         Assert.Equal(log.CustomerCount + 1, seen[0].Start.Length);
