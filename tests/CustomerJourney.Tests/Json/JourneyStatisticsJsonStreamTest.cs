@@ -48,6 +48,19 @@ public sealed class JourneyStatisticsJsonStreamTest
     }
 
     [Fact]
+    public void PathsAndFullForm_AreLaidOutExactlyAsTheWriterLaysOutTheirValues()
+    {
+        // The variants' path arrays are assembled from bytes encoded ahead: re-writing the parsed document with the writer
+        // itself must give the same bytes.
+        foreach (var bytes in new[] { JourneyStatisticsJson.ToPathsJsonUtf8(s_manyVariants), Encoding.UTF8.GetBytes(JourneyStatisticsJson.Serialize(s_manyVariants)) })
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(bytes);
+            var rewritten = JsonOutput.ToUtf8(w => document.WriteTo(w));
+            Assert.True(rewritten.AsSpan().SequenceEqual(bytes), "the layout differs from the writer's");
+        }
+    }
+
+    [Fact]
     public void WritePathsJson_RefusesNullsAndANegativeTop()
     {
         Assert.Throws<ArgumentNullException>("utf8Json", () => JourneyStatisticsJson.WritePathsJson(null!, s_manyVariants));
