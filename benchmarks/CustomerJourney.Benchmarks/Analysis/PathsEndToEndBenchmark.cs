@@ -4,13 +4,15 @@ using CustomerJourney.Analysis;
 using CustomerJourney.Benchmarks.Data;
 using CustomerJourney.Benchmarks.Events;
 using CustomerJourney.Events;
+using CustomerJourney.Json;
 
 namespace CustomerJourney.Benchmarks.Analysis;
 
 /// <summary>
 /// What <c>cj paths</c> does, without the file system: read the generated CSV from a MemoryStream and analyze it on 2 threads
 /// (map inferred from the log), against the baseline of scanning the same bytes counting newlines and commas; the read on
-/// one thread (as before parallel parsing) and on two (as <c>cj</c> reads now).
+/// one thread (as before parallel parsing) and on two (as <c>cj</c> reads now); and all of it, writing the paths JSON with
+/// every variant (a million here, 257 MB) as <c>cj paths</c> without <c>--top</c> does.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -55,5 +57,14 @@ public class PathsEndToEndBenchmark
         using var stream = new MemoryStream(_csv, writable: false);
         var log = EventLogReader.Read(stream, EventLogFormat.Csv, _read);
         return JourneyAnalyzer.Analyze(log, map: null, _options);
+    }
+
+    /// <summary>Reads on 2 threads, analyzes on 2, and writes the paths JSON with every variant to a null stream.</summary>
+    [Benchmark]
+    public JourneyStatistics ReadAnalyzeAndWriteAllVariants()
+    {
+        var statistics = ReadTwoThreadsAndAnalyze();
+        JourneyStatisticsJson.WritePathsJson(Stream.Null, statistics);
+        return statistics;
     }
 }
