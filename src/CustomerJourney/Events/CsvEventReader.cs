@@ -26,6 +26,11 @@ internal sealed class CsvEventReader : IPartReader
     // 0 = ordinary byte; 1 = comma, CR or LF (ends an unquoted field); 2 = non-ASCII (check UTF-8 later).
     private static readonly byte[] s_class = CreateClassTable();
 
+#if NET8_0_OR_GREATER
+    /// <summary>The bytes of class 0 that are ASCII: an unquoted field runs over them, found vectorized.</summary>
+    private static readonly System.Buffers.SearchValues<byte> s_plainAscii = CreatePlainAscii();
+#endif
+
     private readonly Stream _stream;
     private readonly EventLogBuilder _builder;
     private readonly EventRow _row;
@@ -631,6 +636,27 @@ internal sealed class CsvEventReader : IPartReader
             else
             {
                 var start = p;
+#if NET8_0_OR_GREATER
+                // The first byte that is not plain ASCII text: a field end, or non-ASCII to note and step over.
+                while (true)
+                {
+                    var k = new ReadOnlySpan<byte>(buffer, p, end - p).IndexOfAnyExcept(s_plainAscii);
+                    if (k < 0)
+                    {
+                        p = end;
+                        break;
+                    }
+
+                    p += k;
+                    if (buffer[p] < 0x80)
+                    {
+                        break;
+                    }
+
+                    nonAscii = true;
+                    p++;
+                }
+#else
                 while (p < end)
                 {
                     var k = classes[buffer[p]];
@@ -648,6 +674,7 @@ internal sealed class CsvEventReader : IPartReader
                     nonAscii = true;
                     p++;
                 }
+#endif
 
                 if (p >= end && !_eof)
                 {
@@ -818,6 +845,22 @@ internal sealed class CsvEventReader : IPartReader
             _pos++;
         }
     }
+
+#if NET8_0_OR_GREATER
+    private static System.Buffers.SearchValues<byte> CreatePlainAscii()
+    {
+        var plain = new List<byte>();
+        for (var b = 0; b < 0x80; b++)
+        {
+            if (s_class[b] == 0)
+            {
+                plain.Add((byte)b);
+            }
+        }
+
+        return System.Buffers.SearchValues.Create(plain.ToArray());
+    }
+#endif
 
     private static byte[] CreateClassTable()
     {

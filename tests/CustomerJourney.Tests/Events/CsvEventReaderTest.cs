@@ -241,6 +241,47 @@ public class CsvEventReaderTest
         Assert.Equal(1, log.Rejections.Count(RejectionReason.Malformed));
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Read_UnquotedFieldsOfAnyLength_WithNonAsciiAnywhere_AreSplitAndCheckedExactly(string newline)
+    {
+        // Unquoted fields are scanned many bytes at a time on modern targets: every length across a few vector widths,
+        // with a non-ASCII character (valid or not) at either end or around a vector's width, must end where the byte-by-byte scan ends; the
+        // last record also ends at the end of the input.
+        int[] near = { 0, 1, 2, 3, 14, 15, 16, 17, 30, 31, 32, 33, 62, 63, 64, 65 }; // around 16-, 32- and 64-byte vectors
+        for (var length = 0; length <= 70; length++)
+        {
+            var positions = near.Concat(Enumerable.Range(length - 4, 4)).Where(at => at >= 0 && at < length).Distinct().Prepend(-1);
+            foreach (var at in positions)
+            {
+                var stage = new StringBuilder(new string('s', length));
+                if (at >= 0)
+                {
+                    stage[at] = 'é';
+                }
+
+                var valid = Read(Header + ",note" + newline + "c1,2024-01-01T00:00:00Z,x" + stage + ",web," + stage + newline
+                                 + "c2,2024-01-01T00:00:01Z,y,web," + stage, Lenient());
+                Assert.Equal(2, valid.Count);
+                Assert.Equal("x" + stage, valid.GetEvent(0).StageId);
+                Assert.Equal(length == 0 ? null : stage.ToString(), valid.GetEvent(1).Attributes.TryGetValue("note", out var note) ? note : null);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                var bytes = Encoding.UTF8.GetBytes(Header + newline + "c1,2024-01-01T00:00:00Z,x" + stage.ToString().Replace('é', '#') + ",web" + newline
+                                                   + "c2,2024-01-01T00:00:01Z,y,web" + newline);
+                bytes[Array.IndexOf(bytes, (byte)'#')] = 0xC3; // a lead byte without its continuation
+                var log = EventLogReader.Read(new MemoryStream(bytes), EventLogFormat.Csv, Lenient(), "bad.csv", TestContext.Current.CancellationToken);
+                Assert.Equal(1, log.Count);
+                Assert.Equal(1, log.Rejections.Count(RejectionReason.Malformed));
+            }
+        }
+    }
+
     [Fact]
     public void Read_FieldLongerThanLimit_IsRejectedAndTheRestIsRead()
     {
