@@ -101,10 +101,17 @@ public class GroupedEventsTest
     private static long AllocatedByAnalyzingAgain(EventLog log, AnalyzerOptions options)
     {
         var first = JourneyAnalyzer.Analyze(log, TestLogs.Map, options);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var again = JourneyAnalyzer.Analyze(log, TestLogs.Map, options);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(first, again);
+        var allocated = long.MaxValue;
+        // The smaller of two measurements: the per-thread counter now and then over-counts by a few kilobytes when a
+        // collection (another test's, in a parallel run) lands inside the window (dotnet/runtime#63487).
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var again = JourneyAnalyzer.Analyze(log, TestLogs.Map, options);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(first, again);
+        }
+
         return allocated;
     }
 
