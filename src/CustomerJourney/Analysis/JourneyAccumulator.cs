@@ -60,8 +60,6 @@ internal sealed class JourneyAccumulator
     private long _outcomeJourneys;
 
     // Per-journey scratch, reused.
-    private long[] _keys = new long[64];
-    private int[] _items = new int[64];
     private int[] _sequence = new int[64];
     private readonly int[] _stamp;
     private readonly double[] _journeySum;
@@ -242,22 +240,12 @@ internal sealed class JourneyAccumulator
     /// <summary>One journey, already in time order (<see cref="JourneyOrdering.GroupByCustomer"/>): one pass over its events.</summary>
     private void Journey(int[] order, int from, int length)
     {
-        if (_keys.Length < length)
+        if (_sequence.Length < length)
         {
-            var size = Math.Max(length, _keys.Length * 2);
-            _keys = new long[size];
-            _items = new int[size];
-            _sequence = new int[size];
+            _sequence = new int[Math.Max(length, _sequence.Length * 2)];
         }
 
         var ticks = _log.UtcTicks;
-        for (var i = 0; i < length; i++)
-        {
-            var e = order[from + i];
-            _items[i] = e;
-            _keys[i] = ticks[e];
-        }
-
         var activitySlot = _layout.ActivitySlot;
         var logActivity = _log.Activity;
         var status = _log.Status;
@@ -282,8 +270,8 @@ internal sealed class JourneyAccumulator
         var scored = false;
         for (var i = 0; i < length; i++)
         {
-            var e = _items[i];
-            var t = _keys[i];
+            var e = order[from + i];
+            var t = ticks[e];
             var slot = activitySlot[logActivity[e]];
             var st = status is null ? Completed : status[e];
             if (kept > 0 && _dropDuplicates && t == prevTicks && slot == prevSlot && st == prevStatus)

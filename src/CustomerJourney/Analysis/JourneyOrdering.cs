@@ -177,7 +177,7 @@ internal static class JourneyOrdering
     /// Sorts <c>keys[0..length)</c> ascending with <c>items</c> alongside, stably. Already sorted: one scan. Nearly sorted or
     /// short: insertion sort. Otherwise a bottom-up merge sort through the scratch arrays (at least <paramref name="length"/> long).
     /// </summary>
-    public static void StableSort(long[] keys, int[] items, int length, long[] scratchKeys, int[] scratchItems)
+    private static void StableSort(long[] keys, int[] items, int length, long[] scratchKeys, int[] scratchItems)
     {
         var descents = 0;
         for (var i = 1; i < length; i++)
