@@ -213,60 +213,60 @@ internal sealed class StringPool
         return true;
     }
 
-    // The same function as the char hash when every byte is ASCII (then byte value == char value).
-    private int HashOf(byte[] utf8, int start, int length, out bool ascii)
+    // One function over three inputs (UTF-8 bytes, a string, chars): equal for the same text, since the pool interns each
+    // value from whichever it meets first and finds it again from any of them. Only the loop differs; Seed, Step and Finish
+    // are shared so that they cannot drift apart. (No spans: the core targets .NET Framework without System.Memory.)
+    private uint Seed => 2166136261u ^ _seed;
+
+    private static uint Step(uint h, uint c) => unchecked((h ^ c) * 16777619u);
+
+    private static int Finish(uint h)
     {
         unchecked
         {
-            var h = 2166136261u ^ _seed;
-            var any = 0;
-            for (var i = 0; i < length; i++)
-            {
-                var b = utf8[start + i];
-                any |= b;
-                h = (h ^ b) * 16777619u;
-            }
-
-            ascii = any < 0x80;
             h ^= h >> 15;
             h *= 2246822519u;
             h ^= h >> 13;
             return (int)(h & 0x7FFFFFFF);
         }
+    }
+
+    // The same as the char hash when every byte is ASCII (then byte value == char value).
+    private int HashOf(byte[] utf8, int start, int length, out bool ascii)
+    {
+        var h = Seed;
+        var any = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var b = utf8[start + i];
+            any |= b;
+            h = Step(h, b);
+        }
+
+        ascii = any < 0x80;
+        return Finish(h);
     }
 
     private int HashOf(string value)
     {
-        unchecked
+        var h = Seed;
+        for (var i = 0; i < value.Length; i++)
         {
-            var h = 2166136261u ^ _seed;
-            for (var i = 0; i < value.Length; i++)
-            {
-                h = (h ^ value[i]) * 16777619u;
-            }
-
-            h ^= h >> 15;
-            h *= 2246822519u;
-            h ^= h >> 13;
-            return (int)(h & 0x7FFFFFFF);
+            h = Step(h, value[i]);
         }
+
+        return Finish(h);
     }
 
     private int HashOf(char[] buffer, int start, int length)
     {
-        unchecked
+        var h = Seed;
+        for (var i = 0; i < length; i++)
         {
-            var h = 2166136261u ^ _seed;
-            for (var i = 0; i < length; i++)
-            {
-                h = (h ^ buffer[start + i]) * 16777619u;
-            }
-
-            h ^= h >> 15;
-            h *= 2246822519u;
-            h ^= h >> 13;
-            return (int)(h & 0x7FFFFFFF);
+            h = Step(h, buffer[start + i]);
         }
+
+        return Finish(h);
     }
 
     private void Grow()
