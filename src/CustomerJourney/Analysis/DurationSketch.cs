@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CustomerJourney.Internal;
 
 namespace CustomerJourney.Analysis;
@@ -188,6 +189,7 @@ public sealed class DurationSketch : IEquatable<DurationSketch>
     internal static double LnGamma(double relativeAccuracy) => Math.Log((1.0 + relativeAccuracy) / (1.0 - relativeAccuracy));
 
     /// <summary>The bucket of a positive duration in ticks. The one formula every builder uses, so merges line up.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int IndexOf(long ticks, double lnGamma) =>
         (int)Math.Ceiling((Math.Log(ticks) - s_lnTicksPerSecond) / lnGamma);
 

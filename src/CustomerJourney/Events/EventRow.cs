@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using System.Runtime.CompilerServices;
 using CustomerJourney.Internal;
 
 namespace CustomerJourney.Events;
@@ -83,6 +84,7 @@ internal sealed class EventRow
         _attributeCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Has(int slot) => _lengths[slot] >= 0;
 
     public void Set(int slot, byte[] buffer, int start, int length)
@@ -352,9 +354,11 @@ internal sealed class EventRow
         return length < _lengths[slot] ? text + "…" : text;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool NonEmpty(int slot) => _lengths[slot] > 0;
 
     /// <summary>Whether an id slot holds something other than white space: the rule <see cref="JourneyEvent"/> enforces.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool NotBlank(int slot) => _lengths[slot] > 0 && !IsBlank(_buffers[slot], _starts[slot], _lengths[slot]);
 
     /// <summary>Whether UTF-8 text is empty or only white space, as <see cref="Guard.IsBlank"/> judges it.</summary>
@@ -426,14 +430,17 @@ internal sealed class EventRow
         }
     }
 
+    // The common case, a column absent or empty, decided inline: three score columns are checked on every row.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryInteger(int slot, int min, int max, long line, out int value)
     {
         value = -1;
-        if (!NonEmpty(slot))
-        {
-            return true;
-        }
+        return !NonEmpty(slot) || TryParseInteger(slot, min, max, line, out value);
+    }
 
+    private bool TryParseInteger(int slot, int min, int max, long line, out int value)
+    {
+        value = -1;
         var r = Utf8Parse.ParseDouble(_buffers[slot], _starts[slot], _lengths[slot], out var d);
         if (r == NumberParse.Invalid || (r == NumberParse.Ok && d != Math.Floor(d)))
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace CustomerJourney.Internal;
 
@@ -218,8 +219,10 @@ internal sealed class StringPool
     // are shared so that they cannot drift apart. (No spans: the core targets .NET Framework without System.Memory.)
     private uint Seed => 2166136261u ^ _seed;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Step(uint h, uint c) => unchecked((h ^ c) * 16777619u);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Finish(uint h)
     {
         unchecked
@@ -232,6 +235,7 @@ internal sealed class StringPool
     }
 
     // The same as the char hash when every byte is ASCII (then byte value == char value).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int HashOf(byte[] utf8, int start, int length, out bool ascii)
     {
         var h = Seed;

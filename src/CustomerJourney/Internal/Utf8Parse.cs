@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CustomerJourney.Internal;
 
@@ -398,6 +399,7 @@ internal static class Utf8Parse
     }
 
     /// <summary>Two ASCII digits as a number, or a negative number when either is not a digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int TwoDigits(byte[] b, int i)
     {
         unchecked
