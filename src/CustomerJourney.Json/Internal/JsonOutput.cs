@@ -151,10 +151,10 @@ internal static class JsonOutput
         {
             w.WriteStartObject();
             w.WriteStartArray(s_path);
-            var length = variants.LengthAt(p);
-            for (var i = 0; i < length; i++)
+            var path = variants.PathAt(p, out var offset, out var length);
+            for (var i = offset; i < offset + length; i++)
             {
-                w.WriteStringValue(names[variants.StepAt(p, i)]);
+                w.WriteStringValue(names[path[i]]);
             }
 
             w.WriteEndArray();

@@ -28,7 +28,7 @@ internal sealed class JourneyAccumulator
     private readonly long[] _start;
     private readonly long[] _end;
     private readonly EdgeTable _edges;
-    private readonly VariantTable _variants = new();
+    private readonly VariantPartitions _variants;
     private readonly long[] _switches; // [to rank][from channel][to channel]
     private readonly long[] _furthest; // [furthest completed rank + 1]
     private readonly SketchBuilder _timeToConvert;
@@ -69,8 +69,10 @@ internal sealed class JourneyAccumulator
     private int[] _touched = new int[16];
     private int _journeyStamp;
 
-    public JourneyAccumulator(AnalysisLayout layout)
+    /// <summary>An accumulator whose variants are split into <paramref name="variantPartitions"/> partitions, merged and sorted in parallel afterwards.</summary>
+    public JourneyAccumulator(AnalysisLayout layout, int variantPartitions)
     {
+        _variants = new VariantPartitions(variantPartitions);
         _layout = layout;
         _log = layout.Log;
         _channels = layout.ChannelCount;
@@ -419,7 +421,7 @@ internal sealed class JourneyAccumulator
         _end[prevSlot]++;
         _events += kept;
         _journeys++;
-        _variants.Add(_sequence, kept);
+        _variants.Add(_sequence, 0, kept, 1);
         _furthest[furthest + 1]++;
         var reached = _layout.Options.Outcome.Kind switch
         {

@@ -87,7 +87,7 @@ public static class JourneyAnalyzer
         var accumulators = new JourneyAccumulator[parts];
         JourneyOrdering.ForEachPart(parts, p =>
         {
-            var accumulator = new JourneyAccumulator(layout);
+            var accumulator = new JourneyAccumulator(layout, parts);
             accumulator.Run(order, start, bounds[p], bounds[p + 1], cancellationToken);
             accumulators[p] = accumulator;
         }, cancellationToken);
@@ -97,7 +97,7 @@ public static class JourneyAnalyzer
             accumulator.AddTo(builder);
         }
 
-        return builder.Build();
+        return builder.Build(parts);
     }
 
     /// <summary>Counts (or, in strict mode, throws for) the events whose stage or channel the map lacks, and returns how many.</summary>

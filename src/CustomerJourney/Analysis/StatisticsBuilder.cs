@@ -18,7 +18,8 @@ internal sealed class StatisticsBuilder
     private readonly Dictionary<string, Dictionary<string, SketchBuilder>> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _variantNameIds = new(StringComparer.Ordinal);
     private readonly List<string> _variantNames = new();
-    private VariantTable? _variants; // paths as sequences of ids into _variantNames
+    private VariantPartitions? _variants; // paths as sequences of ids into _variantNames
+    private readonly List<VariantPartitions> _pendingVariants = new(); // with _variants' ids and partitions, merged by Build
     private int[] _pathScratch = new int[16];
     private bool _built;
     private readonly Dictionary<string[], long> _switches = new(PathComparer.Instance); // [stage, from, to]
@@ -87,24 +88,21 @@ internal sealed class StatisticsBuilder
 
     public void AddVariant(string[] path, long count)
     {
-        if (_pathScratch.Length < path.Length)
-        {
-            _pathScratch = new int[Math.Max(path.Length, _pathScratch.Length * 2)];
-        }
-
+        var ids = Scratch(path.Length);
         for (var i = 0; i < path.Length; i++)
         {
-            _pathScratch[i] = VariantNameId(path[i]);
+            ids[i] = VariantNameId(path[i]);
         }
 
-        (_variants ??= new VariantTable()).Add(_pathScratch, 0, path.Length, count);
+        (_variants ??= new VariantPartitions(1)).Add(ids, 0, path.Length, count);
     }
 
     /// <summary>
-    /// Adds a worker's variants, whose ids index <paramref name="names"/>. The first table added is taken over rather than
-    /// copied when its names are distinct: the caller must not use it afterwards.
+    /// Adds a worker's variants, whose ids index <paramref name="names"/>. The first added is taken over rather than copied
+    /// when its names are distinct, and later ones with the same names and partitions are merged by <see cref="Build"/>,
+    /// partition by partition in parallel: the caller must not use them afterwards.
     /// </summary>
-    public void AddVariants(VariantTable table, string[] names)
+    public void AddVariants(VariantPartitions variants, string[] names)
     {
         if (_variants is null && _variantNames.Count == 0 && AreDistinct(names))
         {
@@ -113,7 +111,7 @@ internal sealed class StatisticsBuilder
                 VariantNameId(name);
             }
 
-            _variants = table;
+            _variants = variants;
             return;
         }
 
@@ -125,30 +123,28 @@ internal sealed class StatisticsBuilder
             identity &= map[i] == i;
         }
 
-        var into = _variants ??= new VariantTable();
-        into.ReserveMore(table.Count, table.Steps);
-        var buffer = table.Buffer;
-        for (var v = 0; v < table.Count; v++)
+        if (identity && _variants is not null && _variants.Parts.Length == variants.Parts.Length)
         {
-            var offset = table.Offset(v);
-            var length = table.Length(v);
-            if (identity)
-            {
-                into.Add(buffer, offset, length, table.CountOf(v));
-                continue;
-            }
+            _pendingVariants.Add(variants); // same ids, same hashes, same partitions
+            return;
+        }
 
-            if (_pathScratch.Length < length)
+        var into = _variants ??= new VariantPartitions(1);
+        foreach (var table in variants.Parts)
+        {
+            var buffer = table.Buffer;
+            for (var v = 0; v < table.Count; v++)
             {
-                _pathScratch = new int[Math.Max(length, _pathScratch.Length * 2)];
-            }
+                var offset = table.Offset(v);
+                var length = table.Length(v);
+                var path = Scratch(length);
+                for (var i = 0; i < length; i++)
+                {
+                    path[i] = map[buffer[offset + i]];
+                }
 
-            for (var i = 0; i < length; i++)
-            {
-                _pathScratch[i] = map[buffer[offset + i]];
+                into.Add(path, 0, length, table.CountOf(v));
             }
-
-            into.Add(_pathScratch, 0, length, table.CountOf(v));
         }
     }
 
@@ -161,29 +157,39 @@ internal sealed class StatisticsBuilder
             map[i] = VariantNameId(set.Names[i]);
         }
 
-        var into = _variants ??= new VariantTable();
-        var steps = 0;
-        for (var p = 0; p < set.Count; p++)
+        var into = _variants ??= new VariantPartitions(1);
+        if (into.Parts.Length == 1)
         {
-            steps = checked(steps + set.LengthAt(p));
-        }
-
-        into.ReserveMore(set.Count, steps);
-        for (var p = 0; p < set.Count; p++)
-        {
-            var length = set.LengthAt(p);
-            if (_pathScratch.Length < length)
+            var steps = 0;
+            for (var p = 0; p < set.Count; p++)
             {
-                _pathScratch = new int[Math.Max(length, _pathScratch.Length * 2)];
+                steps = checked(steps + set.LengthAt(p));
             }
 
+            into.Parts[0].ReserveMore(set.Count, steps);
+        }
+
+        for (var p = 0; p < set.Count; p++)
+        {
+            var buffer = set.PathAt(p, out var offset, out var length);
+            var path = Scratch(length);
             for (var i = 0; i < length; i++)
             {
-                _pathScratch[i] = map[set.StepAt(p, i)];
+                path[i] = map[buffer[offset + i]];
             }
 
-            into.Add(_pathScratch, 0, length, set.CountAt(p));
+            into.Add(path, 0, length, set.CountAt(p));
         }
+    }
+
+    private int[] Scratch(int length)
+    {
+        if (_pathScratch.Length < length)
+        {
+            _pathScratch = new int[Math.Max(length, _pathScratch.Length * 2)];
+        }
+
+        return _pathScratch;
     }
 
     public void AddTransitions(TransitionCounts counts) => _transitions += counts;
@@ -338,7 +344,8 @@ internal sealed class StatisticsBuilder
         }
     }
 
-    public JourneyStatistics Build()
+    /// <summary>Makes the statistics, once; <paramref name="parallelism"/> threads at most merge and sort the variants.</summary>
+    public JourneyStatistics Build(int parallelism = 1)
     {
         var rejections = new List<KeyValuePair<RejectionReason, long>>();
         for (var i = 0; i < _rejections.Length; i++)
@@ -361,7 +368,13 @@ internal sealed class StatisticsBuilder
         }
 
         _built = true;
-        var variants = _variants is null ? VariantSet.Empty : VariantSet.From(_variants, _variantNames);
+        foreach (var pending in _pendingVariants)
+        {
+            _variants!.AddAll(pending, parallelism);
+        }
+
+        _pendingVariants.Clear();
+        var variants = _variants is null ? VariantSet.Empty : VariantSet.From(_variants, _variantNames, parallelism);
 
         var switches = new List<ChannelSwitch>(_switches.Count);
         foreach (var w in _switches)

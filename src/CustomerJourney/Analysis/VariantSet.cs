@@ -12,18 +12,23 @@ namespace CustomerJourney.Analysis;
 /// <remarks>Immutable once built.</remarks>
 internal sealed class VariantSet : IEquatable<VariantSet>
 {
-    public static readonly VariantSet Empty = new(Array.Empty<string>(), Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>(), Array.Empty<long>(), Array.Empty<int>(), 0);
+    public static readonly VariantSet Empty = new(Array.Empty<string>(), Array.Empty<int[]>(), Array.Empty<byte>(), Array.Empty<int>(), Array.Empty<int>(), Array.Empty<long>(), Array.Empty<int>(), 0);
 
-    private readonly int[] _buffer;
+    /// <summary>Runs of equal counts at least this long are sorted on several threads (when allowed).</summary>
+    internal const int ParallelSortRun = 1 << 16;
+
+    private readonly int[][] _buffers; // one per partition of the table the set was made from
+    private readonly byte[] _part; // by storage id: which buffer
     private readonly int[] _offset; // by storage id
     private readonly int[] _length; // by storage id
     private readonly long[] _count; // by storage id
     private readonly int[] _order; // position → storage id
 
-    private VariantSet(string[] names, int[] buffer, int[] offset, int[] length, long[] count, int[] order, long journeys)
+    private VariantSet(string[] names, int[][] buffers, byte[] part, int[] offset, int[] length, long[] count, int[] order, long journeys)
     {
         Names = names;
-        _buffer = buffer;
+        _buffers = buffers;
+        _part = part;
         _offset = offset;
         _length = length;
         _count = count;
@@ -46,29 +51,45 @@ internal sealed class VariantSet : IEquatable<VariantSet>
     public int LengthAt(int position) => _length[_order[position]];
 
     /// <summary>The name id (into <see cref="Names"/>) of step <paramref name="step"/> of the path at a position.</summary>
-    public int StepAt(int position, int step) => _buffer[_offset[_order[position]] + step];
+    public int StepAt(int position, int step)
+    {
+        var id = _order[position];
+        return _buffers[_part[id]][_offset[id] + step];
+    }
+
+    /// <summary>
+    /// The path at a position, to read in a loop: its steps are <c>buffer[offset .. offset + length)</c> of the returned
+    /// buffer, name ids into <see cref="Names"/>.
+    /// </summary>
+    public int[] PathAt(int position, out int offset, out int length)
+    {
+        var id = _order[position];
+        offset = _offset[id];
+        length = _length[id];
+        return _buffers[_part[id]];
+    }
 
     /// <summary>A new <see cref="PathVariant"/> for the variant at a position.</summary>
     public PathVariant Create(int position)
     {
-        var id = _order[position];
-        var o = _offset[id];
-        var path = new string[_length[id]];
+        var buffer = PathAt(position, out var o, out var length);
+        var path = new string[length];
         for (var i = 0; i < path.Length; i++)
         {
-            path[i] = Names[_buffer[o + i]];
+            path[i] = Names[buffer[o + i]];
         }
 
-        return new PathVariant(path, _count[id]);
+        return new PathVariant(path, CountAt(position));
     }
 
     /// <summary>
-    /// Sorts the variants of a table whose ids are indexes into <paramref name="names"/> (distinct), remapping the table
-    /// in place (it is frozen afterwards).
+    /// Sorts the variants of partitioned tables whose ids are indexes into <paramref name="names"/> (distinct), remapping
+    /// the tables in place (they are frozen afterwards), on up to <paramref name="parallelism"/> threads.
     /// </summary>
-    public static VariantSet From(VariantTable table, IReadOnlyList<string> names)
+    public static VariantSet From(VariantPartitions variants, IReadOnlyList<string> names, int parallelism = 1)
     {
-        var n = table.Count;
+        var parts = variants.Parts;
+        var n = variants.Count;
         if (n == 0)
         {
             return Empty;
@@ -90,21 +111,46 @@ internal sealed class VariantSet : IEquatable<VariantSet>
             rank[byRank[r]] = r;
         }
 
-        table.RemapAndFreeze(rank);
+        // Storage ids: partition 0's variants, then partition 1's, and so on.
+        var first = new int[parts.Length + 1];
+        for (var p = 0; p < parts.Length; p++)
+        {
+            first[p + 1] = first[p] + parts[p].Count;
+        }
+
+        var buffers = new int[parts.Length][];
+        var part = new byte[n];
         var offset = new int[n];
         var length = new int[n];
         var count = new long[n];
-        long journeys = 0;
-        for (var v = 0; v < n; v++)
+        var journeys = new long[parts.Length];
+        variants.ForEachPartition(parallelism, p =>
         {
-            offset[v] = table.Offset(v);
-            length[v] = table.Length(v);
-            count[v] = table.CountOf(v);
-            journeys = checked(journeys + count[v]);
+            var table = parts[p];
+            table.RemapAndFreeze(rank);
+            buffers[p] = table.Buffer;
+            long sum = 0;
+            for (int v = 0, id = first[p]; v < table.Count; v++, id++)
+            {
+                part[id] = (byte)p;
+                offset[id] = table.Offset(v);
+                length[id] = table.Length(v);
+                count[id] = table.CountOf(v);
+                sum = checked(sum + count[id]);
+            }
+
+            journeys[p] = sum;
+        });
+
+        long total = 0;
+        foreach (var sum in journeys)
+        {
+            total = checked(total + sum);
         }
 
-        var order = SortByCountThenPath(table.Buffer, offset, length, count, sorted.Length);
-        return new VariantSet(sorted, table.Buffer, offset, length, count, order, journeys);
+        var paths = new Paths(buffers, part, offset, length, sorted.Length);
+        var order = SortByCountThenPath(paths, count, parallelism);
+        return new VariantSet(sorted, buffers, part, offset, length, count, order, total);
     }
 
     /// <inheritdoc/>
@@ -151,19 +197,13 @@ internal sealed class VariantSet : IEquatable<VariantSet>
     /// <summary>
     /// Storage ids by count descending, then path: a counting sort by count when counts are small (the usual case), then
     /// within each run of equal counts a sort of 63-bit keys packing the first steps of each path (shorter first on equal
-    /// steps), refined on the next steps for runs of equal keys. Paths are distinct, so the order is fully determined.
+    /// steps), refined on the next steps for runs of equal keys. Paths are distinct, so the order is fully determined, and
+    /// does not depend on the threads: a long run is sorted in chunks, one per thread, merged by key, then refined.
     /// </summary>
-    private static int[] SortByCountThenPath(int[] buffer, int[] offset, int[] length, long[] count, int names)
+    private static int[] SortByCountThenPath(Paths paths, long[] count, int parallelism)
     {
         var n = count.Length;
         var order = SortByCountDescending(count);
-        var bits = 1;
-        while ((1L << bits) <= names)
-        {
-            bits++; // symbols are rank + 1 in [1, names], 0 marks the end of a path
-        }
-
-        var perKey = Math.Max(1, 63 / bits);
         var keys = new long[n];
         var start = 0;
         while (start < n)
@@ -174,15 +214,120 @@ internal sealed class VariantSet : IEquatable<VariantSet>
                 end++;
             }
 
-            SortByPath(buffer, offset, length, order, keys, start, end, 0, bits, perKey);
+            if (parallelism > 1 && end - start >= ParallelSortRun)
+            {
+                SortLongRun(paths, order, keys, start, end, parallelism);
+            }
+            else
+            {
+                SortByPath(paths, order, keys, start, end, 0);
+            }
+
             start = end;
         }
 
         return order;
     }
 
+    /// <summary>
+    /// Sorts <c>order[from..to)</c> by path as <see cref="SortByPath"/> does, the first level on several threads: each sorts
+    /// a chunk by the first key, the chunks are merged by key, and runs of equal keys are refined on the next steps.
+    /// </summary>
+    private static void SortLongRun(Paths paths, int[] order, long[] keys, int from, int to, int parallelism)
+    {
+        var length = to - from;
+        var chunks = Math.Max(1, Math.Min(parallelism, length / (ParallelSortRun / 2)));
+        var bounds = new int[chunks + 1];
+        for (var c = 0; c <= chunks; c++)
+        {
+            bounds[c] = from + (int)((long)length * c / chunks);
+        }
+
+        JourneyOrdering.ForEachPart(chunks, c =>
+        {
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
+            {
+                keys[i] = paths.Key(order[i], 0);
+            }
+
+            Array.Sort(keys, order, bounds[c], bounds[c + 1] - bounds[c]);
+        });
+
+        // Merge the sorted chunks pairwise, by key alone: equal keys are refined below, so how they are ordered among
+        // themselves here does not matter.
+        var mergedKeys = new long[length];
+        var mergedOrder = new int[length];
+        while (bounds.Length > 2)
+        {
+            var next = new int[(bounds.Length / 2) + 1];
+            var k = 0;
+            for (var c = 0; c + 1 < bounds.Length; c += 2)
+            {
+                next[k++] = bounds[c];
+                if (c + 2 < bounds.Length)
+                {
+                    Merge(keys, order, bounds[c], bounds[c + 1], bounds[c + 2], mergedKeys, mergedOrder, from);
+                }
+            }
+
+            next[k] = to;
+            bounds = next;
+        }
+
+        var start = from;
+        while (start < to)
+        {
+            var end = start + 1;
+            while (end < to && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                SortByPath(paths, order, keys, start, end, paths.PerKey);
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>Merges the sorted ranges [a, b) and [b, c) of keys and order in place, through scratch arrays indexed from <paramref name="origin"/>.</summary>
+    private static void Merge(long[] keys, int[] order, int a, int b, int c, long[] scratchKeys, int[] scratchOrder, int origin)
+    {
+        int i = a, j = b, o = a - origin;
+        while (i < b && j < c)
+        {
+            if (keys[j] < keys[i])
+            {
+                scratchKeys[o] = keys[j];
+                scratchOrder[o++] = order[j++];
+            }
+            else
+            {
+                scratchKeys[o] = keys[i];
+                scratchOrder[o++] = order[i++];
+            }
+        }
+
+        while (i < b)
+        {
+            scratchKeys[o] = keys[i];
+            scratchOrder[o++] = order[i++];
+        }
+
+        while (j < c)
+        {
+            scratchKeys[o] = keys[j];
+            scratchOrder[o++] = order[j++];
+        }
+
+        Array.Copy(scratchKeys, a - origin, keys, a, c - a);
+        Array.Copy(scratchOrder, a - origin, order, a, c - a);
+    }
+
     /// <summary>Sorts <c>order[from..to)</c> by path, all paths being equal in their first <paramref name="depth"/> steps.</summary>
-    private static void SortByPath(int[] buffer, int[] offset, int[] length, int[] order, long[] keys, int from, int to, int depth, int bits, int perKey)
+    private static void SortByPath(Paths paths, int[] order, long[] keys, int from, int to, int depth)
     {
         // An explicit stack of runs (from, to, depth) rather than recursion: long paths sharing long prefixes stay cheap on the stack.
         var runs = new Stack<long>();
@@ -204,16 +349,8 @@ internal sealed class VariantSet : IEquatable<VariantSet>
             for (var i = from; i < to; i++)
             {
                 var id = order[i];
-                var o = offset[id];
-                var len = length[id];
-                long key = 0;
-                for (var s = depth; s < depth + perKey; s++)
-                {
-                    key = (key << bits) | (s < len ? buffer[o + s] + 1L : 0L);
-                }
-
-                keys[i] = key;
-                anyLonger |= len > depth + perKey;
+                keys[i] = paths.Key(id, depth);
+                anyLonger |= paths.Length[id] > depth + paths.PerKey;
             }
 
             Array.Sort(keys, order, from, to - from);
@@ -234,7 +371,7 @@ internal sealed class VariantSet : IEquatable<VariantSet>
                 if (end - start > 1)
                 {
                     runs.Push(Run(start, end));
-                    depths.Push(depth + perKey);
+                    depths.Push(depth + paths.PerKey);
                 }
 
                 start = end;
@@ -286,5 +423,50 @@ internal sealed class VariantSet : IEquatable<VariantSet>
 
         Array.Sort(keys, order);
         return order;
+    }
+
+    /// <summary>Where the steps of each storage id are, and how to pack them into sort keys.</summary>
+    private sealed class Paths
+    {
+        private readonly int[][] _buffers;
+        private readonly byte[] _part;
+        private readonly int[] _offset;
+        private readonly int _bits;
+
+        public Paths(int[][] buffers, byte[] part, int[] offset, int[] length, int names)
+        {
+            _buffers = buffers;
+            _part = part;
+            _offset = offset;
+            Length = length;
+            var bits = 1;
+            while ((1L << bits) <= names)
+            {
+                bits++; // symbols are rank + 1 in [1, names], 0 marks the end of a path
+            }
+
+            _bits = bits;
+            PerKey = Math.Max(1, 63 / bits);
+        }
+
+        public int[] Length { get; }
+
+        /// <summary>How many steps a key packs.</summary>
+        public int PerKey { get; }
+
+        /// <summary>Steps [depth, depth + PerKey) of a path packed into a key that orders as the steps do, shorter first.</summary>
+        public long Key(int id, int depth)
+        {
+            var buffer = _buffers[_part[id]];
+            var o = _offset[id];
+            var len = Length[id];
+            long key = 0;
+            for (var s = depth; s < depth + PerKey; s++)
+            {
+                key = (key << _bits) | (s < len ? buffer[o + s] + 1L : 0L);
+            }
+
+            return key;
+        }
     }
 }

@@ -71,10 +71,25 @@ internal sealed class VariantTable
     public void Add(int[] sequence, int length) => Add(sequence, 0, length, 1);
 
     /// <summary>Counts <paramref name="count"/> more journeys of the path <c>sequence[start..start+length)</c>.</summary>
-    public void Add(int[] sequence, int start, int length, long count)
+    public void Add(int[] sequence, int start, int length, long count) => Add(sequence, start, length, count, HashOf(sequence, start, length));
+
+    /// <summary>Adds every variant of another table whose ids mean the same, with its count.</summary>
+    public void AddAll(VariantTable other)
+    {
+        ReserveMore(other.Count, other.Steps);
+        var buffer = other._buffer;
+        for (var v = 0; v < other.Count; v++)
+        {
+            var offset = other._start[v];
+            var length = other._start[v + 1] - offset;
+            Add(buffer, offset, length, other._count[v], HashOf(buffer, offset, length));
+        }
+    }
+
+    /// <summary>As <see cref="Add(int[], int, int, long)"/>, with the sequence's <see cref="HashOf"/> already computed.</summary>
+    public void Add(int[] sequence, int start, int length, long count, int hash)
     {
         _adds++;
-        var hash = HashOf(sequence, start, length);
         var table = _table;
         var mask = _mask;
         var slot = hash & mask;
@@ -200,7 +215,8 @@ internal sealed class VariantTable
         return true;
     }
 
-    private static int HashOf(int[] sequence, int start, int length)
+    /// <summary>The hash of a sequence, non-negative: the tables place variants by its low bits, <see cref="VariantPartitions"/> by its high ones.</summary>
+    public static int HashOf(int[] sequence, int start, int length)
     {
         unchecked
         {

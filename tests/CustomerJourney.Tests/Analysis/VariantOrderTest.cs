@@ -50,6 +50,70 @@ public class VariantOrderTest
         Assert.Equal(Math.Max(0, reference.Count - 3), top.OtherVariants);
     }
 
+    [Theory]
+    [InlineData(2, 2, 1)] // two workers' partitions merged, the long run of single journeys sorted in two chunks
+    [InlineData(3, 3, 2)] // three chunks: one merged pairwise, then with the third
+    [InlineData(4, 2, 3)] // more partitions than threads
+    [InlineData(2, 1, 4)] // partitions, but one thread
+    public void PartitionedVariants_MergedAndSortedInParallel_AreTheReferenceOrder(int partitions, int parallelism, int seed)
+    {
+        // Enough distinct variants of count 1 for the parallel sort (VariantSet.ParallelSortRun), half of them sharing their
+        // first 22 steps: with 6 names a sort key packs 21 steps, so those tie on the first key and need refining after the merge.
+        var rng = new Random(seed);
+        var names = Enumerable.Range(0, 6).Select(i => "s" + (5 - i).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var prefix = Enumerable.Range(0, 22).Select(_ => rng.Next(names.Length)).ToArray();
+        var workers = new[] { new VariantPartitions(partitions), new VariantPartitions(partitions) };
+        var expected = new Dictionary<string, (string[] Path, long Count)>(StringComparer.Ordinal);
+        var journeys = (VariantSet.ParallelSortRun * 2) + 1000;
+        for (var j = 0; j < journeys; j++)
+        {
+            var length = rng.Next(1, 31);
+            var path = new int[length];
+            for (var i = 0; i < length; i++)
+            {
+                path[i] = j % 2 == 0 && length > prefix.Length && i < prefix.Length ? prefix[i] : rng.Next(names.Length);
+            }
+
+            if (j % 50 == 0)
+            {
+                path = [j % 3, 1]; // a few variants counted many times, in both workers
+            }
+
+            workers[j % 2].Add(path, 0, path.Length, 1);
+            var named = path.Select(id => names[id]).ToArray();
+            var key = string.Join(",", named) + "|" + named.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            expected[key] = expected.TryGetValue(key, out var e) ? (named, e.Count + 1) : (named, 1);
+        }
+
+        var builder = new StatisticsBuilder(StatisticsContext.From(null, AnalyzerOptions.Default));
+        builder.AddVariants(workers[0], names);
+        builder.AddVariants(workers[1], names);
+        var stats = builder.Build(parallelism);
+
+        var reference = expected.Values.ToList();
+        reference.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : ComparePaths(a.Path, b.Path));
+        Assert.True(reference.Count(r => r.Count == 1) >= VariantSet.ParallelSortRun, "the long run must reach the parallel sort");
+        Assert.Equal(reference.Select(r => (string.Join(",", r.Path), r.Count)), stats.Variants.Select(v => (string.Join(",", v.Path), v.Count)));
+    }
+
+    [Fact]
+    public void PartitionedVariants_WithOtherNamesOrPartitions_AreAddedOneByOne()
+    {
+        var a = new VariantPartitions(2);
+        a.Add([0, 1], 0, 2, 1);
+        a.Add([1], 0, 1, 2);
+        var b = new VariantPartitions(2); // other names: its ids must be translated, so it cannot be merged partition by partition
+        b.Add([0, 1], 0, 2, 4); // "y,x"
+        var c = new VariantPartitions(3); // same names, but not as many partitions
+        c.Add([1], 0, 1, 5);
+        var builder = new StatisticsBuilder(StatisticsContext.From(null, AnalyzerOptions.Default));
+        builder.AddVariants(a, ["x", "y"]);
+        builder.AddVariants(b, ["y", "x"]);
+        builder.AddVariants(c, ["x", "y"]);
+        var stats = builder.Build(2);
+        Assert.Equal(["y x7", "y,x x4", "x,y x1"], stats.Variants.Select(v => string.Join(",", v.Path) + " x" + v.Count));
+    }
+
     [Fact]
     public void Merge_OfStatisticsWithDifferentNames_KeepsExactCountsAndOrder()
     {
