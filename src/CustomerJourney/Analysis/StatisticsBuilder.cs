@@ -19,7 +19,7 @@ internal sealed class StatisticsBuilder
     private readonly Dictionary<string, int> _variantNameIds = new(StringComparer.Ordinal);
     private readonly List<string> _variantNames = new();
     private VariantPartitions? _variants; // paths as sequences of ids into _variantNames
-    private readonly List<VariantPartitions> _pendingVariants = new(); // with _variants' ids and partitions, merged by Build
+    private readonly List<VariantPartitions> _pendingVariants = new(); // with _variants' ids and partitions, combined by Build
     private int[] _pathScratch = new int[16];
     private bool _built;
     private readonly Dictionary<string[], long> _switches = new(PathComparer.Instance); // [stage, from, to]
@@ -99,8 +99,8 @@ internal sealed class StatisticsBuilder
 
     /// <summary>
     /// Adds a worker's variants, whose ids index <paramref name="names"/>. The first added is taken over rather than copied
-    /// when its names are distinct, and later ones with the same names and partitions are merged by <see cref="Build"/>,
-    /// partition by partition in parallel: the caller must not use them afterwards.
+    /// when its names are distinct, and later ones with the same names and partitions are combined with it by
+    /// <see cref="Build"/>, partition by partition in parallel: the caller must not use them afterwards.
     /// </summary>
     public void AddVariants(VariantPartitions variants, string[] names)
     {
@@ -368,13 +368,18 @@ internal sealed class StatisticsBuilder
         }
 
         _built = true;
-        foreach (var pending in _pendingVariants)
+        var variants = VariantSet.Empty;
+        if (_variants is not null)
         {
-            _variants!.AddAll(pending, parallelism);
-        }
+            var sets = new List<VariantPartitions> { _variants };
+            sets.AddRange(_pendingVariants);
+            if (sets.Count > 1)
+            {
+                VariantPartitions.Combine(sets, parallelism);
+            }
 
-        _pendingVariants.Clear();
-        var variants = _variants is null ? VariantSet.Empty : VariantSet.From(_variants, _variantNames, parallelism);
+            variants = VariantSet.From(sets, _variantNames, parallelism);
+        }
 
         var switches = new List<ChannelSwitch>(_switches.Count);
         foreach (var w in _switches)

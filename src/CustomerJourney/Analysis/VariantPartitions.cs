@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace CustomerJourney.Analysis;
@@ -12,7 +13,7 @@ namespace CustomerJourney.Analysis;
 /// <remarks>Not thread-safe; distinct partitions may be written by distinct threads.</remarks>
 internal sealed class VariantPartitions
 {
-    /// <summary>The most partitions: the sorted order records each variant's partition in a byte.</summary>
+    /// <summary>The most partitions: more would only make more, smaller tables.</summary>
     public const int MaxPartitions = 64;
 
     public VariantPartitions(int partitions)
@@ -60,17 +61,48 @@ internal sealed class VariantPartitions
     }
 
     /// <summary>
-    /// Adds every variant of <paramref name="other"/>, whose ids mean the same as these (same names, same order) and which has
-    /// as many partitions: partition by partition, in parallel on up to <paramref name="parallelism"/> threads.
+    /// Counts each variant of later sets in the first set that has it, partition by partition in parallel, and drops it from
+    /// the later one (<see cref="VariantTable.Drop"/>): a lookup per variant, where adding the later sets' variants to the
+    /// first would copy their steps into tables grown for them. The sets must have the same ids (same names, same order)
+    /// and as many partitions; none is added to afterwards.
     /// </summary>
-    public void AddAll(VariantPartitions other, int parallelism, CancellationToken cancellationToken = default)
+    public static void Combine(IReadOnlyList<VariantPartitions> sets, int parallelism)
     {
-        if (other.Parts.Length != Parts.Length)
+        var partitions = sets[0].Parts.Length;
+        foreach (var set in sets)
         {
-            throw new ArgumentException("The variants are not split into as many partitions.", nameof(other));
+            if (set.Parts.Length != partitions)
+            {
+                throw new ArgumentException("The variants are not split into as many partitions.", nameof(sets));
+            }
         }
 
-        ForEachPartition(parallelism, p => Parts[p].AddAll(other.Parts[p]), cancellationToken);
+        sets[0].ForEachPartition(parallelism, p =>
+        {
+            for (var w = 1; w < sets.Count; w++)
+            {
+                var table = sets[w].Parts[p];
+                var buffer = table.Buffer;
+                for (var v = 0; v < table.Count; v++)
+                {
+                    var offset = table.Offset(v);
+                    var length = table.Length(v);
+                    var hash = VariantTable.HashOf(buffer, offset, length);
+                    // The earliest set that has the path has it counted: a later one that has it too dropped it already.
+                    for (var u = 0; u < w; u++)
+                    {
+                        var earlier = sets[u].Parts[p];
+                        var id = earlier.Find(buffer, offset, length, hash);
+                        if (id >= 0)
+                        {
+                            earlier.AddCount(id, table.CountOf(v));
+                            table.Drop(v);
+                            break;
+                        }
+                    }
+                }
+            }
+        });
     }
 
     /// <summary>Runs <paramref name="body"/> for each partition, on up to <paramref name="parallelism"/> threads.</summary>

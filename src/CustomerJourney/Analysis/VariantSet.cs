@@ -12,23 +12,23 @@ namespace CustomerJourney.Analysis;
 /// <remarks>Immutable once built.</remarks>
 internal sealed class VariantSet : IEquatable<VariantSet>
 {
-    public static readonly VariantSet Empty = new(Array.Empty<string>(), Array.Empty<int[]>(), Array.Empty<byte>(), Array.Empty<int>(), Array.Empty<int>(), Array.Empty<long>(), Array.Empty<int>(), 0);
+    public static readonly VariantSet Empty = new(Array.Empty<string>(), Array.Empty<int[]>(), Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>(), Array.Empty<long>(), Array.Empty<int>(), 0);
 
     /// <summary>Runs of equal counts at least this long are sorted on several threads (when allowed).</summary>
     internal const int ParallelSortRun = 1 << 16;
 
-    private readonly int[][] _buffers; // one per partition of the table the set was made from
-    private readonly byte[] _part; // by storage id: which buffer
+    private readonly int[][] _buffers; // one per table the set was made from
+    private readonly int[] _bufferOf; // by storage id: which buffer
     private readonly int[] _offset; // by storage id
     private readonly int[] _length; // by storage id
     private readonly long[] _count; // by storage id
     private readonly int[] _order; // position → storage id
 
-    private VariantSet(string[] names, int[][] buffers, byte[] part, int[] offset, int[] length, long[] count, int[] order, long journeys)
+    private VariantSet(string[] names, int[][] buffers, int[] bufferOf, int[] offset, int[] length, long[] count, int[] order, long journeys)
     {
         Names = names;
         _buffers = buffers;
-        _part = part;
+        _bufferOf = bufferOf;
         _offset = offset;
         _length = length;
         _count = count;
@@ -54,7 +54,7 @@ internal sealed class VariantSet : IEquatable<VariantSet>
     public int StepAt(int position, int step)
     {
         var id = _order[position];
-        return _buffers[_part[id]][_offset[id] + step];
+        return _buffers[_bufferOf[id]][_offset[id] + step];
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ internal sealed class VariantSet : IEquatable<VariantSet>
         var id = _order[position];
         offset = _offset[id];
         length = _length[id];
-        return _buffers[_part[id]];
+        return _buffers[_bufferOf[id]];
     }
 
     /// <summary>A new <see cref="PathVariant"/> for the variant at a position.</summary>
@@ -83,16 +83,16 @@ internal sealed class VariantSet : IEquatable<VariantSet>
     }
 
     /// <summary>
-    /// Sorts the variants of partitioned tables whose ids are indexes into <paramref name="names"/> (distinct), remapping
-    /// the tables in place (they are frozen afterwards), on up to <paramref name="parallelism"/> threads.
+    /// Sorts the variants of partitioned tables (<see cref="VariantPartitions.Combine"/>d when several) whose ids are indexes
+    /// into <paramref name="names"/> (distinct), remapping the tables in place (they are frozen afterwards), on up to
+    /// <paramref name="parallelism"/> threads. The set keeps the tables' buffers: their steps are not copied.
     /// </summary>
-    public static VariantSet From(VariantPartitions variants, IReadOnlyList<string> names, int parallelism = 1)
+    public static VariantSet From(IReadOnlyList<VariantPartitions> sets, IReadOnlyList<string> names, int parallelism = 1)
     {
-        var parts = variants.Parts;
-        var n = variants.Count;
-        if (n == 0)
+        var tables = new List<VariantTable>();
+        foreach (var set in sets)
         {
-            return Empty;
+            tables.AddRange(set.Parts);
         }
 
         // Name ids → ranks in ordinal order, so that the order of ids is the order of strings.
@@ -111,35 +111,58 @@ internal sealed class VariantSet : IEquatable<VariantSet>
             rank[byRank[r]] = r;
         }
 
-        // Storage ids: partition 0's variants, then partition 1's, and so on.
-        var first = new int[parts.Length + 1];
-        for (var p = 0; p < parts.Length; p++)
+        var kept = new int[tables.Count];
+        ForEachTable(tables.Count, parallelism, t =>
         {
-            first[p + 1] = first[p] + parts[p].Count;
+            var table = tables[t];
+            table.RemapAndFreeze(rank);
+            for (var v = 0; v < table.Count; v++)
+            {
+                kept[t] += table.CountOf(v) >= 0 ? 1 : 0;
+            }
+        });
+
+        // Storage ids: the first table's kept variants, then the second's, and so on.
+        var first = new int[tables.Count + 1];
+        for (var t = 0; t < tables.Count; t++)
+        {
+            first[t + 1] = checked(first[t] + kept[t]);
         }
 
-        var buffers = new int[parts.Length][];
-        var part = new byte[n];
+        var n = first[tables.Count];
+        if (n == 0)
+        {
+            return Empty;
+        }
+
+        var buffers = new int[tables.Count][];
+        var bufferOf = new int[n];
         var offset = new int[n];
         var length = new int[n];
         var count = new long[n];
-        var journeys = new long[parts.Length];
-        variants.ForEachPartition(parallelism, p =>
+        var journeys = new long[tables.Count];
+        ForEachTable(tables.Count, parallelism, t =>
         {
-            var table = parts[p];
-            table.RemapAndFreeze(rank);
-            buffers[p] = table.Buffer;
+            var table = tables[t];
+            buffers[t] = table.Buffer;
             long sum = 0;
-            for (int v = 0, id = first[p]; v < table.Count; v++, id++)
+            for (int v = 0, id = first[t]; v < table.Count; v++)
             {
-                part[id] = (byte)p;
+                var c = table.CountOf(v);
+                if (c < 0)
+                {
+                    continue; // counted in an earlier table
+                }
+
+                bufferOf[id] = t;
                 offset[id] = table.Offset(v);
                 length[id] = table.Length(v);
-                count[id] = table.CountOf(v);
-                sum = checked(sum + count[id]);
+                count[id] = c;
+                sum = checked(sum + c);
+                id++;
             }
 
-            journeys[p] = sum;
+            journeys[t] = sum;
         });
 
         long total = 0;
@@ -148,9 +171,21 @@ internal sealed class VariantSet : IEquatable<VariantSet>
             total = checked(total + sum);
         }
 
-        var paths = new Paths(buffers, part, offset, length, sorted.Length);
+        var paths = new Paths(buffers, bufferOf, offset, length, sorted.Length);
         var order = SortByCountThenPath(paths, count, parallelism);
-        return new VariantSet(sorted, buffers, part, offset, length, count, order, total);
+        return new VariantSet(sorted, buffers, bufferOf, offset, length, count, order, total);
+    }
+
+    private static void ForEachTable(int tables, int parallelism, Action<int> body)
+    {
+        var threads = Math.Max(1, Math.Min(parallelism, tables));
+        JourneyOrdering.ForEachPart(threads, w =>
+        {
+            for (var t = w; t < tables; t += threads)
+            {
+                body(t);
+            }
+        });
     }
 
     /// <inheritdoc/>
@@ -429,14 +464,14 @@ internal sealed class VariantSet : IEquatable<VariantSet>
     private sealed class Paths
     {
         private readonly int[][] _buffers;
-        private readonly byte[] _part;
+        private readonly int[] _bufferOf;
         private readonly int[] _offset;
         private readonly int _bits;
 
-        public Paths(int[][] buffers, byte[] part, int[] offset, int[] length, int names)
+        public Paths(int[][] buffers, int[] bufferOf, int[] offset, int[] length, int names)
         {
             _buffers = buffers;
-            _part = part;
+            _bufferOf = bufferOf;
             _offset = offset;
             Length = length;
             var bits = 1;
@@ -457,7 +492,7 @@ internal sealed class VariantSet : IEquatable<VariantSet>
         /// <summary>Steps [depth, depth + PerKey) of a path packed into a key that orders as the steps do, shorter first.</summary>
         public long Key(int id, int depth)
         {
-            var buffer = _buffers[_part[id]];
+            var buffer = _buffers[_bufferOf[id]];
             var o = _offset[id];
             var len = Length[id];
             long key = 0;

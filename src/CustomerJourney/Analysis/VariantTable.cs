@@ -73,18 +73,35 @@ internal sealed class VariantTable
     /// <summary>Counts <paramref name="count"/> more journeys of the path <c>sequence[start..start+length)</c>.</summary>
     public void Add(int[] sequence, int start, int length, long count) => Add(sequence, start, length, count, HashOf(sequence, start, length));
 
-    /// <summary>Adds every variant of another table whose ids mean the same, with its count.</summary>
-    public void AddAll(VariantTable other)
+    /// <summary>The id of the path <c>sequence[start..start+length)</c> whose <see cref="HashOf"/> is <paramref name="hash"/>, or -1 when the table lacks it.</summary>
+    public int Find(int[] sequence, int start, int length, int hash)
     {
-        ReserveMore(other.Count, other.Steps);
-        var buffer = other._buffer;
-        for (var v = 0; v < other.Count; v++)
+        var table = _table;
+        var mask = _mask;
+        for (var slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask)
         {
-            var offset = other._start[v];
-            var length = other._start[v + 1] - offset;
-            Add(buffer, offset, length, other._count[v], HashOf(buffer, offset, length));
+            var entry = table[slot];
+            if (unchecked((int)(entry >> 32)) == hash)
+            {
+                var id = unchecked((int)entry) - 1;
+                if (_start[id + 1] - _start[id] == length && Same(_start[id], sequence, start, length))
+                {
+                    return id;
+                }
+            }
         }
+
+        return -1;
     }
+
+    /// <summary>Counts <paramref name="count"/> more journeys of variant <paramref name="id"/>.</summary>
+    public void AddCount(int id, long count) => _count[id] = checked(_count[id] + count);
+
+    /// <summary>
+    /// Marks variant <paramref name="id"/> as counted in another table: <see cref="CountOf"/> is then -1, and the variant is
+    /// left out of the <see cref="VariantSet"/>. Only once every path is added: a later add of the same path would be lost.
+    /// </summary>
+    public void Drop(int id) => _count[id] = -1;
 
     /// <summary>As <see cref="Add(int[], int, int, long)"/>, with the sequence's <see cref="HashOf"/> already computed.</summary>
     public void Add(int[] sequence, int start, int length, long count, int hash)

@@ -97,6 +97,29 @@ public class VariantOrderTest
     }
 
     [Fact]
+    public void PartitionedVariants_OfThreeWorkers_CountEachPathOnce()
+    {
+        // "y" is in the second and third workers only: the third must count it in the second, not keep a copy of its own.
+        var names = new[] { "x", "y", "z" };
+        var workers = new[] { new VariantPartitions(2), new VariantPartitions(2), new VariantPartitions(2) };
+        workers[0].Add([0], 0, 1, 1);
+        workers[1].Add([1], 0, 1, 2);
+        workers[1].Add([0], 0, 1, 3);
+        workers[2].Add([1], 0, 1, 4);
+        workers[2].Add([0], 0, 1, 5);
+        workers[2].Add([2, 0], 0, 2, 6);
+        var builder = new StatisticsBuilder(StatisticsContext.From(null, AnalyzerOptions.Default));
+        foreach (var worker in workers)
+        {
+            builder.AddVariants(worker, names);
+        }
+
+        var stats = builder.Build(2);
+        Assert.Equal(["x x9", "y x6", "z,x x6"], stats.Variants.Select(v => string.Join(",", v.Path) + " x" + v.Count));
+        Assert.Equal(21, stats.Variants.Sum(v => v.Count));
+    }
+
+    [Fact]
     public void PartitionedVariants_WithOtherNamesOrPartitions_AreAddedOneByOne()
     {
         var a = new VariantPartitions(2);
