@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Runtime.CompilerServices;
 using CustomerJourney.Events;
 
 namespace CustomerJourney.Analysis;
@@ -496,9 +497,11 @@ internal sealed class JourneyAccumulator
     }
 
     /// <summary>0 positive, 1 neutral, 2 negative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Classify(double sentiment) => sentiment >= _positive ? 0 : sentiment <= _negative ? 2 : 1;
 
     /// <summary>Sentiment if given, else rating → (r − 3) / 2, else the emotion label's; NaN when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double EffectiveSentiment(int e)
     {
         if (_log.Sentiment is { } sentiment && !float.IsNaN(sentiment[e]))

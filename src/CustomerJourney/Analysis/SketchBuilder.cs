@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace CustomerJourney.Analysis;
 
@@ -38,6 +39,7 @@ internal sealed class SketchBuilder
     /// Adds a duration whose bucket the caller computed once, as <see cref="DurationSketch.IndexOf"/> with
     /// <see cref="DurationSketch.LnGamma"/> of this builder's accuracy, to feed several builders (ignored for 0 ticks).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long ticks, int index)
     {
         Count++;
