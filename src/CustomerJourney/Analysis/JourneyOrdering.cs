@@ -250,10 +250,13 @@ internal static class JourneyOrdering
         }
     }
 
-    /// <summary>Merges two sorted runs; on equal keys the left run goes first (stability).</summary>
-    private static void Merge(long[] k, int[] v, int lo, int mid, int hi, long[] dk, int[] dv)
+    /// <summary>
+    /// Merges the sorted runs [lo, mid) and [mid, hi) of keys <paramref name="k"/> and values <paramref name="v"/> into
+    /// <paramref name="dk"/> and <paramref name="dv"/> from index <c>lo - origin</c>; on equal keys the left run goes first (stability).
+    /// </summary>
+    internal static void Merge(long[] k, int[] v, int lo, int mid, int hi, long[] dk, int[] dv, int origin = 0)
     {
-        int i = lo, j = mid, o = lo;
+        int i = lo, j = mid, o = lo - origin;
         while (i < mid && j < hi)
         {
             if (k[j] < k[i])

@@ -301,7 +301,10 @@ internal sealed class VariantSet : IEquatable<VariantSet>
                 next[k++] = bounds[c];
                 if (c + 2 < bounds.Length)
                 {
-                    Merge(keys, order, bounds[c], bounds[c + 1], bounds[c + 2], mergedKeys, mergedOrder, from);
+                    int lo = bounds[c], hi = bounds[c + 2];
+                    JourneyOrdering.Merge(keys, order, lo, bounds[c + 1], hi, mergedKeys, mergedOrder, origin: from);
+                    Array.Copy(mergedKeys, lo - from, keys, lo, hi - lo);
+                    Array.Copy(mergedOrder, lo - from, order, lo, hi - lo);
                 }
             }
 
@@ -309,56 +312,26 @@ internal sealed class VariantSet : IEquatable<VariantSet>
             bounds = next;
         }
 
-        var start = from;
-        while (start < to)
+        for (int start = from, end; start < to; start = end)
         {
-            var end = start + 1;
-            while (end < to && keys[end] == keys[start])
-            {
-                end++;
-            }
-
+            end = EndOfEqualKeys(keys, start, to);
             if (end - start > 1)
             {
                 SortByPath(paths, order, keys, start, end, paths.PerKey);
             }
-
-            start = end;
         }
     }
 
-    /// <summary>Merges the sorted ranges [a, b) and [b, c) of keys and order in place, through scratch arrays indexed from <paramref name="origin"/>.</summary>
-    private static void Merge(long[] keys, int[] order, int a, int b, int c, long[] scratchKeys, int[] scratchOrder, int origin)
+    /// <summary>The end of the run of keys equal to <c>keys[start]</c>, at most <paramref name="to"/>.</summary>
+    private static int EndOfEqualKeys(long[] keys, int start, int to)
     {
-        int i = a, j = b, o = a - origin;
-        while (i < b && j < c)
+        var end = start + 1;
+        while (end < to && keys[end] == keys[start])
         {
-            if (keys[j] < keys[i])
-            {
-                scratchKeys[o] = keys[j];
-                scratchOrder[o++] = order[j++];
-            }
-            else
-            {
-                scratchKeys[o] = keys[i];
-                scratchOrder[o++] = order[i++];
-            }
+            end++;
         }
 
-        while (i < b)
-        {
-            scratchKeys[o] = keys[i];
-            scratchOrder[o++] = order[i++];
-        }
-
-        while (j < c)
-        {
-            scratchKeys[o] = keys[j];
-            scratchOrder[o++] = order[j++];
-        }
-
-        Array.Copy(scratchKeys, a - origin, keys, a, c - a);
-        Array.Copy(scratchOrder, a - origin, order, a, c - a);
+        return end;
     }
 
     /// <summary>Sorts <c>order[from..to)</c> by path, all paths being equal in their first <paramref name="depth"/> steps.</summary>
@@ -394,22 +367,14 @@ internal sealed class VariantSet : IEquatable<VariantSet>
                 continue; // every path ended within these steps: equal keys would be equal paths, and paths are distinct
             }
 
-            var start = from;
-            while (start < to)
+            for (int start = from, end; start < to; start = end)
             {
-                var end = start + 1;
-                while (end < to && keys[end] == keys[start])
-                {
-                    end++;
-                }
-
+                end = EndOfEqualKeys(keys, start, to);
                 if (end - start > 1)
                 {
                     runs.Push(Run(start, end));
                     depths.Push(depth + paths.PerKey);
                 }
-
-                start = end;
             }
         }
     }
