@@ -131,6 +131,19 @@ internal static class JourneyOrdering
         }
     }
 
+    /// <summary>Runs <paramref name="body"/> for items 0 to <paramref name="items"/> - 1, spread over up to <paramref name="parallelism"/> threads.</summary>
+    public static void ForEachItem(int items, int parallelism, Action<int> body)
+    {
+        var threads = Math.Max(1, Math.Min(parallelism, items));
+        ForEachPart(threads, w =>
+        {
+            for (var i = w; i < items; i += threads)
+            {
+                body(i);
+            }
+        });
+    }
+
     /// <summary>Stably sorts by time the journeys of customers [from, to) in place; most are already in order, which costs one scan.</summary>
     private static void SortJourneys(long[] ticks, int[] order, int[] start, int from, int to)
     {

@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 
 namespace CustomerJourney.Analysis;
 
 /// <summary>
-/// Path variants split over independent <see cref="VariantTable"/>s by the high bits of their hash, so that every variant
-/// lives in exactly one partition: two workers' variants are merged partition by partition, each on its own thread, and each
-/// partition is sorted on its own thread too. A log of a million distinct journeys has a million variants, and merging and
-/// sorting them one after the other was a third of the analysis on two cores.
+/// Path variants split over independent <see cref="VariantTable"/>s by the high bits of their hash, so that a path can only
+/// be in the same partition of every worker: the workers' variants are combined partition by partition, each on its own
+/// thread (<see cref="Combine"/>). A log of a million distinct journeys has a million variants, and merging and sorting
+/// them on one thread was a third of the analysis on two cores.
 /// </summary>
 /// <remarks>Not thread-safe; distinct partitions may be written by distinct threads.</remarks>
 internal sealed class VariantPartitions
@@ -77,7 +76,7 @@ internal sealed class VariantPartitions
             }
         }
 
-        sets[0].ForEachPartition(parallelism, p =>
+        JourneyOrdering.ForEachItem(partitions, parallelism, p =>
         {
             for (var w = 1; w < sets.Count; w++)
             {
@@ -103,20 +102,6 @@ internal sealed class VariantPartitions
                 }
             }
         });
-    }
-
-    /// <summary>Runs <paramref name="body"/> for each partition, on up to <paramref name="parallelism"/> threads.</summary>
-    public void ForEachPartition(int parallelism, Action<int> body, CancellationToken cancellationToken = default)
-    {
-        var threads = Math.Max(1, Math.Min(parallelism, Parts.Length));
-        var partitions = Parts.Length;
-        JourneyOrdering.ForEachPart(threads, t =>
-        {
-            for (var p = t; p < partitions; p += threads)
-            {
-                body(p);
-            }
-        }, cancellationToken);
     }
 
     /// <summary>The partition of a (non-negative) hash: its high bits, as the tables place entries by the low ones.</summary>

@@ -112,7 +112,7 @@ internal sealed class VariantSet : IEquatable<VariantSet>
         }
 
         var kept = new int[tables.Count];
-        ForEachTable(tables.Count, parallelism, t =>
+        JourneyOrdering.ForEachItem(tables.Count, parallelism, t =>
         {
             var table = tables[t];
             table.RemapAndFreeze(rank);
@@ -141,7 +141,7 @@ internal sealed class VariantSet : IEquatable<VariantSet>
         var length = new int[n];
         var count = new long[n];
         var journeys = new long[tables.Count];
-        ForEachTable(tables.Count, parallelism, t =>
+        JourneyOrdering.ForEachItem(tables.Count, parallelism, t =>
         {
             var table = tables[t];
             buffers[t] = table.Buffer;
@@ -174,18 +174,6 @@ internal sealed class VariantSet : IEquatable<VariantSet>
         var paths = new Paths(buffers, bufferOf, offset, length, sorted.Length);
         var order = SortByCountThenPath(paths, count, parallelism);
         return new VariantSet(sorted, buffers, bufferOf, offset, length, count, order, total);
-    }
-
-    private static void ForEachTable(int tables, int parallelism, Action<int> body)
-    {
-        var threads = Math.Max(1, Math.Min(parallelism, tables));
-        JourneyOrdering.ForEachPart(threads, w =>
-        {
-            for (var t = w; t < tables; t += threads)
-            {
-                body(t);
-            }
-        });
     }
 
     /// <inheritdoc/>
