@@ -64,7 +64,6 @@ public class VariantTableTest
     [Fact]
     public void Expect_ManyJourneysOfFewVariants_AllocatesForTheVariantsOnly()
     {
-        var table = new VariantTable();
         var paths = new int[18][];
         for (var v = 0; v < paths.Length; v++)
         {
@@ -72,16 +71,25 @@ public class VariantTableTest
             paths[v][0] = v % 2;
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        table.Expect(1_000_000);
-        for (var j = 0; j < 1_000_000; j++)
+        // The smaller of two measurements, each on a new table: the per-thread counter now and then over-counts by a few
+        // kilobytes when a collection (another test's, in a parallel run) lands inside the window (dotnet/runtime#63487);
+        // it did once in about ten full runs here (5,216 bytes).
+        var allocated = long.MaxValue;
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            var path = paths[j % paths.Length];
-            table.Add(path, path.Length);
+            var table = new VariantTable();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            table.Expect(1_000_000);
+            for (var j = 0; j < 1_000_000; j++)
+            {
+                var path = paths[j % paths.Length];
+                table.Add(path, path.Length);
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(18, table.Count);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(18, table.Count);
         Assert.True(allocated < 1024, $"{allocated} bytes allocated for 18 variants of a million journeys"); // a table per journey would be 16 MB
     }
 }
