@@ -41,7 +41,7 @@ internal static class PathsCommand
         var statistics = progress.Step("analyzing", () => JourneyAnalyzer.Analyze(log, map, analyzer));
         if (format == "json")
         {
-            Output.Write(a.Option("out"), stdout, s => JourneyStatisticsJson.WritePathsJson(s, statistics, top));
+            Output.Write(a.Option("out"), stdout, s => JourneyStatisticsJson.WritePathsJson(s, statistics, top, Environment.ProcessorCount));
         }
         else
         {

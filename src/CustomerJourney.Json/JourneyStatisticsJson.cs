@@ -54,15 +54,23 @@ public static class JourneyStatisticsJson
     /// <param name="utf8Json">The stream written to; left open.</param>
     /// <param name="statistics">The statistics.</param>
     /// <param name="top">How many variants to list; null for all.</param>
+    /// <param name="maxDegreeOfParallelism">
+    /// Threads that may format a long list of variants at once (the same bytes whatever the number); 1, the default,
+    /// formats on the calling thread only. Listing a million variants is most of the time this method takes.
+    /// </param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is negative.</exception>
-    public static void WritePathsJson(Stream utf8Json, JourneyStatistics statistics, int? top = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is negative, or <paramref name="maxDegreeOfParallelism"/> is less than 1.</exception>
+    public static void WritePathsJson(Stream utf8Json, JourneyStatistics statistics, int? top = null, int maxDegreeOfParallelism = 1)
     {
         NotNull(utf8Json, nameof(utf8Json));
         NotNull(statistics, nameof(statistics));
         CheckTop(top);
+        if (maxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Must be 1 or more.");
+        }
 
-        JsonOutput.ToStream(utf8Json, w => PathsWriter.Write(w, statistics, top));
+        JsonOutput.ToStream(utf8Json, w => PathsWriter.Write(w, statistics, top, maxDegreeOfParallelism));
     }
 
     /// <summary>The <c>cj paths --format json</c> view, as text (see <see cref="ToPathsJsonUtf8"/>).</summary>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Threading.Tasks;
 using CustomerJourney.Analysis;
 
 namespace CustomerJourney.Json.Internal;
@@ -17,6 +18,7 @@ internal static class JsonOutput
     private static readonly JavaScriptEncoder s_encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
     private static readonly JsonEncodedText s_path = JsonEncodedText.Encode("path");
     private static readonly JsonEncodedText s_count = JsonEncodedText.Encode("count");
+    private static readonly JsonEncodedText s_variants = JsonEncodedText.Encode("variants");
 
     public static JsonWriterOptions WriterOptions => new()
     {
@@ -134,9 +136,10 @@ internal static class JsonOutput
     /// <c>variants</c> [{path, count}], the first <paramref name="top"/> of the set, as both the paths view and the full
     /// statistics write it; returns the journeys listed. Written straight from the compact set and flushed as it goes: a
     /// log of a million distinct journeys makes a million variants, and neither a <see cref="PathVariant"/> per variant nor
-    /// the whole text is held at once.
+    /// the whole text is held at once. With <paramref name="parallelism"/> above 1, a long list is formatted in chunks on
+    /// that many threads (<see cref="WriteVariantsInParallel"/>), the same bytes.
     /// </summary>
-    public static long WriteVariants(Utf8JsonWriter w, VariantSet variants, int top)
+    public static long WriteVariants(Utf8JsonWriter w, VariantSet variants, int top, int parallelism = 1)
     {
         var names = new JsonEncodedText[variants.Names.Length];
         for (var i = 0; i < names.Length; i++)
@@ -146,27 +149,100 @@ internal static class JsonOutput
 
         var kept = Math.Min(top, variants.Count);
         var listed = 0L;
-        w.WriteStartArray("variants");
         for (var p = 0; p < kept; p++)
         {
-            w.WriteStartObject();
-            w.WriteStartArray(s_path);
-            var path = variants.PathAt(p, out var offset, out var length);
-            for (var i = offset; i < offset + length; i++)
-            {
-                w.WriteStringValue(names[path[i]]);
-            }
+            listed += variants.CountAt(p);
+        }
 
-            w.WriteEndArray();
-            var count = variants.CountAt(p);
-            w.WriteNumber(s_count, count);
-            listed += count;
-            w.WriteEndObject();
-            FlushIfFull(w);
+        w.WriteStartArray("variants");
+        if (parallelism > 1 && kept >= 2 * VariantsPerChunk && w.CurrentDepth == 2)
+        {
+            WriteVariantsInParallel(w, variants, names, kept, parallelism);
+        }
+        else
+        {
+            for (var p = 0; p < kept; p++)
+            {
+                WriteVariant(w, variants, names, p);
+                FlushIfFull(w);
+            }
         }
 
         w.WriteEndArray();
         return listed;
+    }
+
+    /// <summary>Variants formatted per thread and chunk: a chunk's writer gets the most of a writer's buffer before handing over.</summary>
+    internal const int VariantsPerChunk = 4096;
+
+    /// <summary>
+    /// Writes variants [0, kept) batch by batch: each thread formats a chunk of a batch with a writer of its own, opened at
+    /// the same depth as <paramref name="w"/> (inside a property's array of the root object), so its items are indented as
+    /// <paramref name="w"/> would indent them; <paramref name="w"/> then takes each chunk as one raw value, which adds only
+    /// the comma between chunks (raw values get no indentation of their own, and the chunk's text starts with the newline
+    /// and indentation before its first item). Formatting is most of the cost of listing every variant of a large log.
+    /// </summary>
+    private static void WriteVariantsInParallel(Utf8JsonWriter w, VariantSet variants, JsonEncodedText[] names, int kept, int parallelism)
+    {
+        var buffers = new ChunkBuffer[parallelism];
+        var writers = new Utf8JsonWriter[parallelism];
+        var itemsStart = new int[parallelism];
+        var batch = VariantsPerChunk * parallelism;
+        for (var first = 0; first < kept; first += batch)
+        {
+            var batchStart = first;
+            Parallel.For(0, parallelism, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, t =>
+            {
+                var from = batchStart + (t * VariantsPerChunk);
+                var to = Math.Min(kept, from + VariantsPerChunk);
+                if (from >= to)
+                {
+                    return;
+                }
+
+                // One buffer and one writer per thread, reused for every batch: a chunk is about a megabyte of text.
+                var buffer = buffers[t] ??= new ChunkBuffer();
+                buffer.Clear();
+                var chunk = writers[t] ??= new Utf8JsonWriter(buffer, WriterOptions);
+                chunk.Reset(buffer);
+                chunk.WriteStartObject();
+                chunk.WriteStartArray(s_variants);
+                chunk.Flush();
+                itemsStart[t] = buffer.WrittenCount;
+                for (var p = from; p < to; p++)
+                {
+                    WriteVariant(chunk, variants, names, p);
+                }
+
+                chunk.Flush();
+            });
+
+            for (var t = 0; t < parallelism && batchStart + (t * VariantsPerChunk) < kept; t++)
+            {
+                w.WriteRawValue(buffers[t].Written(itemsStart[t]), skipInputValidation: true);
+                FlushIfFull(w);
+            }
+        }
+
+        foreach (var writer in writers)
+        {
+            writer?.Dispose();
+        }
+    }
+
+    private static void WriteVariant(Utf8JsonWriter w, VariantSet variants, JsonEncodedText[] names, int position)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray(s_path);
+        var path = variants.PathAt(position, out var offset, out var length);
+        for (var i = offset; i < offset + length; i++)
+        {
+            w.WriteStringValue(names[path[i]]);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber(s_count, variants.CountAt(position));
+        w.WriteEndObject();
     }
 
     /// <summary><c>transitionKinds</c>, as both the paths view and the full statistics write it.</summary>

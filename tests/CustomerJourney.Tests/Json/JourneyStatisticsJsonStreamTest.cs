@@ -35,6 +35,26 @@ public sealed class JourneyStatisticsJsonStreamTest
         }
     }
 
+    [Theory]
+    [InlineData(2, null)] // 20,000 variants: three batches of two chunks, the last chunk of the last batch empty
+    [InlineData(3, null)] // two batches of three chunks
+    [InlineData(2, 2 * JsonOutput.VariantsPerChunk - 1)] // below the threshold: one thread
+    [InlineData(2, 2 * JsonOutput.VariantsPerChunk)] // at it
+    [InlineData(4, 10_000)] // cut inside a chunk
+    public void WritePathsJson_OnSeveralThreads_GivesTheSameBytes(int threads, int? top)
+    {
+        var stream = new RecordingStream();
+
+        JourneyStatisticsJson.WritePathsJson(stream, s_manyVariants, top, threads);
+
+        Assert.True(JourneyStatisticsJson.ToPathsJsonUtf8(s_manyVariants, top).AsSpan().SequenceEqual(stream.ToArray()), "the bytes differ from one thread's");
+        if (top is null)
+        {
+            // Five chunks of variants: handed on a chunk at a time, not held whole.
+            Assert.True(stream.LargestWrite < stream.Length / 3, $"largest write {stream.LargestWrite} of {stream.Length} bytes");
+        }
+    }
+
     [Fact]
     public void SerializeToStream_GivesTheBytesOfSerialize_InSmallWrites()
     {
@@ -61,11 +81,12 @@ public sealed class JourneyStatisticsJsonStreamTest
     }
 
     [Fact]
-    public void WritePathsJson_RefusesNullsAndANegativeTop()
+    public void WritePathsJson_RefusesNullsANegativeTopAndNoThread()
     {
         Assert.Throws<ArgumentNullException>("utf8Json", () => JourneyStatisticsJson.WritePathsJson(null!, s_manyVariants));
         Assert.Throws<ArgumentNullException>("statistics", () => JourneyStatisticsJson.WritePathsJson(new MemoryStream(), null!));
         Assert.Throws<ArgumentOutOfRangeException>("top", () => JourneyStatisticsJson.WritePathsJson(new MemoryStream(), s_manyVariants, -1));
+        Assert.Throws<ArgumentOutOfRangeException>("maxDegreeOfParallelism", () => JourneyStatisticsJson.WritePathsJson(new MemoryStream(), s_manyVariants, null, 0));
     }
 
     [Fact]
