@@ -175,6 +175,8 @@ internal static class JsonOutput
     /// <summary>Variants formatted per thread and chunk: a chunk's writer gets the most of a writer's buffer before handing over.</summary>
     internal const int VariantsPerChunk = 4096;
 
+    private const int MaxThreads = 64;
+
     /// <summary>
     /// Writes variants [0, kept) batch by batch: each thread formats a chunk of a batch with a writer of its own, opened at
     /// the same depth as <paramref name="w"/> (inside a property's array of the root object), so its items are indented as
@@ -184,6 +186,8 @@ internal static class JsonOutput
     /// </summary>
     private static void WriteVariantsInParallel(Utf8JsonWriter w, VariantSet variants, JsonEncodedText[] names, int kept, int parallelism)
     {
+        // No more threads than chunks, nor than MaxThreads: each holds a chunk's text (about a megabyte) until it is written.
+        parallelism = Math.Min(Math.Min(parallelism, MaxThreads), (kept + VariantsPerChunk - 1) / VariantsPerChunk);
         var buffers = new ChunkBuffer[parallelism];
         var writers = new Utf8JsonWriter[parallelism];
         var itemsStart = new int[parallelism];
