@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace CustomerJourney.Analysis;
 
@@ -31,7 +32,7 @@ internal sealed class VariantTable
     public long CountOf(int variant) => _count[variant];
 
     /// <summary>
-    /// Expects <paramref name="adds"/> more calls to <see cref="Add(int[], int)"/>: when the arrays or the hash table must
+    /// Expects <paramref name="adds"/> more calls to <see cref="Add(int[], int, int, long)"/>: when the arrays or the hash table must
     /// grow, they grow to what the rate of new variants and steps so far projects for all of them (at least doubling), rather
     /// than doubling again and again. Nothing is allocated here: a worker's journeys may share a handful of variants.
     /// </summary>
@@ -67,32 +68,11 @@ internal sealed class VariantTable
         }
     }
 
-    /// <summary>Counts one more journey of the path <c>sequence[0..length)</c>.</summary>
-    public void Add(int[] sequence, int length) => Add(sequence, 0, length, 1);
-
     /// <summary>Counts <paramref name="count"/> more journeys of the path <c>sequence[start..start+length)</c>.</summary>
     public void Add(int[] sequence, int start, int length, long count) => Add(sequence, start, length, count, HashOf(sequence, start, length));
 
     /// <summary>The id of the path <c>sequence[start..start+length)</c> whose <see cref="HashOf"/> is <paramref name="hash"/>, or -1 when the table lacks it.</summary>
-    public int Find(int[] sequence, int start, int length, int hash)
-    {
-        var table = _table;
-        var mask = _mask;
-        for (var slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask)
-        {
-            var entry = table[slot];
-            if (unchecked((int)(entry >> 32)) == hash)
-            {
-                var id = unchecked((int)entry) - 1;
-                if (_start[id + 1] - _start[id] == length && Same(_start[id], sequence, start, length))
-                {
-                    return id;
-                }
-            }
-        }
-
-        return -1;
-    }
+    public int Find(int[] sequence, int start, int length, int hash) => Probe(sequence, start, length, hash, out _);
 
     /// <summary>Counts <paramref name="count"/> more journeys of variant <paramref name="id"/>.</summary>
     public void AddCount(int id, long count) => _count[id] = checked(_count[id] + count);
@@ -107,29 +87,11 @@ internal sealed class VariantTable
     public void Add(int[] sequence, int start, int length, long count, int hash)
     {
         _adds++;
-        var table = _table;
-        var mask = _mask;
-        var slot = hash & mask;
-        while (true)
+        var found = Probe(sequence, start, length, hash, out var slot);
+        if (found >= 0)
         {
-            var entry = table[slot];
-            if (entry == 0)
-            {
-                break;
-            }
-
-            // The hash is kept in the entry: a probe past another variant reads nothing else.
-            if (unchecked((int)(entry >> 32)) == hash)
-            {
-                var id = unchecked((int)entry) - 1;
-                if (_start[id + 1] - _start[id] == length && Same(_start[id], sequence, start, length))
-                {
-                    _count[id] = checked(_count[id] + count);
-                    return;
-                }
-            }
-
-            slot = (slot + 1) & mask;
+            AddCount(found, count);
+            return;
         }
 
         var n = Count;
@@ -149,9 +111,9 @@ internal sealed class VariantTable
         Array.Copy(sequence, start, _buffer, used, length);
         _start[n + 1] = used + length;
         _count[n] = count;
-        table[slot] = ((long)hash << 32) | (uint)(n + 1);
+        _table[slot] = ((long)hash << 32) | (uint)(n + 1);
         Count = n + 1;
-        if (Count * 2 > table.Length)
+        if (Count * 2 > _table.Length)
         {
             Rehash(GrownTableSize());
         }
@@ -215,6 +177,31 @@ internal sealed class VariantTable
         }
 
         return size;
+    }
+
+    /// <summary>
+    /// The id of the path in the table, or -1 with <paramref name="slot"/> the empty slot where it would go. The hash is kept
+    /// in each entry: a probe past another variant reads nothing else.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Probe(int[] sequence, int start, int length, int hash, out int slot)
+    {
+        var table = _table;
+        var mask = _mask;
+        for (slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask)
+        {
+            var entry = table[slot];
+            if (unchecked((int)(entry >> 32)) == hash)
+            {
+                var id = unchecked((int)entry) - 1;
+                if (_start[id + 1] - _start[id] == length && Same(_start[id], sequence, start, length))
+                {
+                    return id;
+                }
+            }
+        }
+
+        return -1;
     }
 
     private bool Same(int offset, int[] sequence, int start, int length)

@@ -49,7 +49,7 @@ public class VariantTableTest
                 firstSeen.Add(v);
             }
 
-            table.Add(paths[v], paths[v].Length);
+            table.Add(paths[v], 0, paths[v].Length, 1);
         }
 
         Assert.Equal(firstSeen.Count, table.Count);
@@ -83,7 +83,7 @@ public class VariantTableTest
             for (var j = 0; j < 1_000_000; j++)
             {
                 var path = paths[j % paths.Length];
-                table.Add(path, path.Length);
+                table.Add(path, 0, path.Length, 1);
             }
 
             allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
