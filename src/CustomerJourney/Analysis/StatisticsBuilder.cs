@@ -158,16 +158,13 @@ internal sealed class StatisticsBuilder
         }
 
         var into = _variants ??= new VariantPartitions(1);
-        if (into.Parts.Length == 1)
+        var steps = 0;
+        for (var p = 0; p < set.Count; p++)
         {
-            var steps = 0;
-            for (var p = 0; p < set.Count; p++)
-            {
-                steps = checked(steps + set.LengthAt(p));
-            }
-
-            into.Parts[0].ReserveMore(set.Count, steps);
+            steps = checked(steps + set.LengthAt(p));
         }
+
+        into.ReserveMore(set.Count, steps);
 
         for (var p = 0; p < set.Count; p++)
         {

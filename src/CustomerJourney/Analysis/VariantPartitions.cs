@@ -13,7 +13,7 @@ namespace CustomerJourney.Analysis;
 internal sealed class VariantPartitions
 {
     /// <summary>The most partitions: more would only make more, smaller tables.</summary>
-    public const int MaxPartitions = 64;
+    private const int MaxPartitions = 64;
 
     public VariantPartitions(int partitions)
     {
@@ -25,23 +25,8 @@ internal sealed class VariantPartitions
         }
     }
 
-    /// <summary>The partitions: variant <c>v</c> is in <c>Parts[PartOf(VariantTable.HashOf(v))]</c>.</summary>
+    /// <summary>The partitions: a path is in <c>Parts[PartOf(VariantTable.HashOf(path), Parts.Length)]</c>.</summary>
     public VariantTable[] Parts { get; }
-
-    /// <summary>The number of distinct variants, all partitions together.</summary>
-    public int Count
-    {
-        get
-        {
-            var n = 0;
-            foreach (var part in Parts)
-            {
-                n = checked(n + part.Count);
-            }
-
-            return n;
-        }
-    }
 
     /// <summary>Expects <paramref name="adds"/> more calls to <see cref="Add"/>, spread evenly over the partitions by the hash.</summary>
     public void Expect(int adds)
@@ -49,6 +34,18 @@ internal sealed class VariantPartitions
         foreach (var part in Parts)
         {
             part.Expect((adds / Parts.Length) + 1);
+        }
+    }
+
+    /// <summary>
+    /// Makes room for about <paramref name="variants"/> more variants of <paramref name="steps"/> steps in all, spread evenly
+    /// over the partitions by the hash (exactly, with one partition): a builder about to add finished statistics.
+    /// </summary>
+    public void ReserveMore(int variants, int steps)
+    {
+        foreach (var part in Parts)
+        {
+            part.ReserveMore((variants / Parts.Length) + 1, (steps / Parts.Length) + 1);
         }
     }
 
@@ -105,5 +102,5 @@ internal sealed class VariantPartitions
     }
 
     /// <summary>The partition of a (non-negative) hash: its high bits, as the tables place entries by the low ones.</summary>
-    public static int PartOf(int hash, int partitions) => (int)(((ulong)(uint)hash * (uint)partitions) >> 31);
+    private static int PartOf(int hash, int partitions) => (int)(((ulong)(uint)hash * (uint)partitions) >> 31);
 }
