@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
-using System.Text;
 using System.Runtime.CompilerServices;
+using System.Text;
 using CustomerJourney.Internal;
 
 namespace CustomerJourney.Events;
