@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using System.Threading.Tasks;
 using CustomerJourney.Analysis;
 
 namespace CustomerJourney.Json.Internal;
@@ -172,7 +171,7 @@ internal static class JsonOutput
         return listed;
     }
 
-    /// <summary>Variants formatted per thread and chunk: a chunk's writer gets the most of a writer's buffer before handing over.</summary>
+    /// <summary>Variants a thread formats at a time: about a megabyte of text, held per thread until the stream's writer takes it.</summary>
     internal const int VariantsPerChunk = 4096;
 
     private const int MaxThreads = 64;
@@ -195,7 +194,7 @@ internal static class JsonOutput
         for (var first = 0; first < kept; first += batch)
         {
             var batchStart = first;
-            Parallel.For(0, parallelism, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, t =>
+            JourneyOrdering.ForEachPart(parallelism, t =>
             {
                 var from = batchStart + (t * VariantsPerChunk);
                 var to = Math.Min(kept, from + VariantsPerChunk);
