@@ -28,6 +28,12 @@ public static class JourneyMapInference
     /// <summary>The largest stage × position histogram used for the medians (64 MB of counts).</summary>
     private const int MaxHistogramCells = 1 << 24;
 
+    /// <summary>The largest histogram copied for each thread (4 MB of counts); larger ones are counted on one thread.</summary>
+    private const int MaxHistogramCellsPerWorker = 1 << 20;
+
+    /// <summary>The fewest events worth a thread of their own when counting positions.</summary>
+    private const int MinEventsPerWorker = 1 << 16;
+
     /// <summary>Infers a map from a log.</summary>
     /// <param name="log">The events; at least one.</param>
     /// <returns>A new, valid map.</returns>
@@ -49,42 +55,70 @@ public static class JourneyMapInference
         var order = grouped.Order;
         var start = grouped.Start;
         var stageCount = log.StageNames.Length;
-        var channelUsed = new bool[log.ChannelNames.Length];
-        var pairUsed = new bool[checked(stageCount * log.ChannelNames.Length)];
-        var perStage = new int[stageCount + 1];
+        var channelCount = log.ChannelNames.Length;
+        var customers = log.CustomerNames.Length;
         var maxLength = 0;
-        for (var c = 0; c < log.CustomerNames.Length; c++)
+        for (var c = 0; c < customers; c++)
         {
             maxLength = Math.Max(maxLength, start[c + 1] - start[c]);
         }
 
         // Positions are small: a histogram per stage (stage × position) finds the same medians as sorting them, without
         // sorting millions of ints. Very long journeys over many stages fall back to sorting.
-        var histogram = (long)stageCount * maxLength <= Math.Min(MaxHistogramCells, Math.Max(1 << 16, 2L * log.Count)) ? new int[stageCount * maxLength] : null;
-        var position = histogram is null ? new int[log.Count] : Array.Empty<int>();
-        for (var c = 0; c < log.CustomerNames.Length; c++)
-        {
-            var length = start[c + 1] - start[c];
-            for (var i = 0; i < length; i++)
-            {
-                var e = order[start[c] + i];
-                var a = log.Activity[e];
-                var stage = log.ActivityStage[a];
-                if (histogram is null)
-                {
-                    position[e] = i;
-                }
-                else
-                {
-                    histogram[(stage * maxLength) + i]++;
-                }
+        var cells = (long)stageCount * maxLength;
+        var useHistogram = cells <= Math.Min(MaxHistogramCells, Math.Max(1 << 16, 2L * log.Count));
+        var position = useHistogram ? Array.Empty<int>() : new int[log.Count];
 
-                perStage[stage + 1]++;
-                channelUsed[log.ActivityChannel[a]] = true;
-                pairUsed[(stage * log.ChannelNames.Length) + log.ActivityChannel[a]] = true;
-            }
+        // Counted over customer ranges on every thread, each with counts of its own (summed after), as the analysis is;
+        // a histogram is copied per thread only while small.
+        var workers = Math.Max(1, Math.Min(parallelism, log.Count / MinEventsPerWorker));
+        if (useHistogram && cells > MaxHistogramCellsPerWorker)
+        {
+            workers = 1;
         }
 
+        var ranges = JourneyOrdering.Partition(start, customers, workers);
+        var counts = new PositionCounts[workers];
+        JourneyOrdering.ForEachPart(workers, w =>
+        {
+            var k = counts[w] = new PositionCounts(stageCount, channelCount, useHistogram ? (int)cells : 0);
+            var (activity, activityStage, activityChannel) = (log.Activity, log.ActivityStage, log.ActivityChannel);
+            var (histogram, perStage, channelUsed, pairUsed) = (k.Histogram, k.PerStage, k.ChannelUsed, k.PairUsed);
+            for (var c = ranges[w]; c < ranges[w + 1]; c++)
+            {
+                var length = start[c + 1] - start[c];
+                for (var i = 0; i < length; i++)
+                {
+                    var e = order[start[c] + i];
+                    var a = activity[e];
+                    var stage = activityStage[a];
+                    var channel = activityChannel[a];
+                    if (useHistogram)
+                    {
+                        histogram[(stage * maxLength) + i]++;
+                    }
+                    else
+                    {
+                        position[e] = i;
+                    }
+
+                    perStage[stage + 1]++;
+                    channelUsed[channel] = true;
+                    pairUsed[(stage * channelCount) + channel] = true;
+                }
+            }
+        });
+
+        var total = counts[0];
+        for (var w = 1; w < workers; w++)
+        {
+            total.Add(counts[w]);
+        }
+
+        var histogram = useHistogram ? total.Histogram : null;
+        var perStage = total.PerStage;
+        var channelUsed = total.ChannelUsed;
+        var pairUsed = total.PairUsed;
         for (var s = 0; s < stageCount; s++)
         {
             perStage[s + 1] += perStage[s];
@@ -156,7 +190,7 @@ public static class JourneyMapInference
         {
             foreach (var ch in channels)
             {
-                if (pairUsed[(s * log.ChannelNames.Length) + ch])
+                if (pairUsed[(s * channelCount) + ch])
                 {
                     builder.AddTouchpoint(log.StageNames[s], log.ChannelNames[ch]);
                 }
@@ -167,6 +201,49 @@ public static class JourneyMapInference
     }
 
     internal static bool HasEvents(EventLog log) => log.Count > 0;
+
+    /// <summary>What one thread counts of its customers' events: stage × position histogram, events per stage, channels and pairs used.</summary>
+    private sealed class PositionCounts
+    {
+        public PositionCounts(int stages, int channels, int cells)
+        {
+            Histogram = cells > 0 ? new int[cells] : Array.Empty<int>();
+            PerStage = new int[stages + 1];
+            ChannelUsed = new bool[channels];
+            PairUsed = new bool[checked(stages * channels)];
+        }
+
+        public int[] Histogram { get; }
+
+        public int[] PerStage { get; }
+
+        public bool[] ChannelUsed { get; }
+
+        public bool[] PairUsed { get; }
+
+        public void Add(PositionCounts other)
+        {
+            Sum(Histogram, other.Histogram);
+            Sum(PerStage, other.PerStage);
+            for (var i = 0; i < ChannelUsed.Length; i++)
+            {
+                ChannelUsed[i] |= other.ChannelUsed[i];
+            }
+
+            for (var i = 0; i < PairUsed.Length; i++)
+            {
+                PairUsed[i] |= other.PairUsed[i];
+            }
+        }
+
+        private static void Sum(int[] into, int[] from)
+        {
+            for (var i = 0; i < into.Length; i++)
+            {
+                into[i] += from[i];
+            }
+        }
+    }
 
     /// <summary>The position at 0-based <paramref name="rank"/> among the positions counted in one histogram row.</summary>
     private static int AtRank(int[] histogram, int row, int width, int rank)
