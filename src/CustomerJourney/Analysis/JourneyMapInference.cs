@@ -82,8 +82,13 @@ public static class JourneyMapInference
         JourneyOrdering.ForEachPart(workers, w =>
         {
             var k = counts[w] = new PositionCounts(stageCount, channelCount, useHistogram ? (int)cells : 0);
-            var (activity, activityStage, activityChannel) = (log.Activity, log.ActivityStage, log.ActivityChannel);
-            var (histogram, perStage, channelUsed, pairUsed) = (k.Histogram, k.PerStage, k.ChannelUsed, k.PairUsed);
+            var activity = log.Activity;
+            var activityStage = log.ActivityStage;
+            var activityChannel = log.ActivityChannel;
+            var histogram = k.Histogram;
+            var perStage = k.PerStage;
+            var channelUsed = k.ChannelUsed;
+            var pairUsed = k.PairUsed;
             for (var c = ranges[w]; c < ranges[w + 1]; c++)
             {
                 var length = start[c + 1] - start[c];
