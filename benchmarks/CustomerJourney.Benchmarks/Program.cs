@@ -12,7 +12,7 @@ using CustomerJourney.Json;
 // Jobs and filters come from the command line, e.g.:
 //   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --filter '*Map*' --job short
 // For a profiler (perf record with DOTNET_PerfMapEnabled=1) or a quick A/B, a plain loop without BenchmarkDotNet:
-//   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --profile analyze|analyze-few|read|paths EVENTS ITERATIONS [THREADS]
+//   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --profile analyze|analyze-few|read|paths|write EVENTS ITERATIONS [THREADS]
 // (analyze-few: the log of at most 18 variants of AnalyzerFewVariantsBenchmark.) It prints each iteration's time and allocation, and a SHA-256 of the full statistics JSON (to check a change keeps every result).
 // The generated log as a CSV file, to time the cj tool end to end on it:
 //   dotnet run -c Release --project benchmarks/CustomerJourney.Benchmarks -- --write-csv PATH EVENTS
@@ -35,7 +35,9 @@ static void Profile(string what, int events, int iterations, int threads)
     var fewVariants = what == "analyze-few";
     var log = GeneratedLog.Create(events, fewVariants);
     what = fewVariants ? "analyze" : what;
-    var csv = what == "analyze" ? [] : GeneratedLog.Csv(log);
+    var csv = what is "analyze" or "write" ? [] : GeneratedLog.Csv(log);
+    // "write": the paths JSON of every variant, to a null stream, formatted on THREADS threads (the analysis made once).
+    var written = what == "write" ? JourneyAnalyzer.Analyze(log, GeneratedLog.Map(), new AnalyzerOptions { MaxDegreeOfParallelism = threads }) : null;
     var map = what == "analyze" ? GeneratedLog.Map() : null;
     var options = new AnalyzerOptions { MaxDegreeOfParallelism = threads };
     var readOptions = new EventLogOptions { MaxDegreeOfParallelism = threads };
@@ -50,7 +52,11 @@ static void Profile(string what, int events, int iterations, int threads)
         var watch = Stopwatch.StartNew();
         JourneyStatistics? stats = null;
         var readMs = 0.0;
-        if (what == "read")
+        if (written is not null)
+        {
+            JourneyStatisticsJson.WritePathsJson(Stream.Null, written, null, threads);
+        }
+        else if (what == "read")
         {
             using var stream = new MemoryStream(csv, writable: false);
             log = EventLogReader.Read(stream, EventLogFormat.Csv, readOptions);
@@ -75,7 +81,7 @@ static void Profile(string what, int events, int iterations, int threads)
         Console.WriteLine(FormattableString.Invariant($"{what} #{i}{again}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(2) - gen2} gen2 GCs), {bytes / (double)events:F1} B/event{(readMs > 0 ? $"; read {readMs:F0} ms" : "")}"));
         if (i == iterations - 1)
         {
-            Console.WriteLine(stats is null
+            Console.WriteLine(written is not null ? string.Empty : stats is null
                 ? $"log: {log}; columns SHA-256: {ColumnsHash(log)}"
                 : "statistics JSON SHA-256: " + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(JourneyStatisticsJson.Serialize(stats)))));
         }

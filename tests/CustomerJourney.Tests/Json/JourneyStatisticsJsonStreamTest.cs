@@ -56,6 +56,17 @@ public sealed class JourneyStatisticsJsonStreamTest
     }
 
     [Fact]
+    public void WritePathsJson_OnSeveralThreads_StreamFailure_ReachesTheCallerAsItself()
+    {
+        // The stream fails after a few chunks: the caller gets the stream's exception, not a wrapper.
+        var stream = new FailingStream(failAfter: 300_000);
+
+        var ex = Assert.Throws<IOException>(() => JourneyStatisticsJson.WritePathsJson(stream, s_manyVariants, null, 3));
+
+        Assert.Equal("disk full", ex.Message);
+    }
+
+    [Fact]
     public void SerializeToStream_GivesTheBytesOfSerialize_InSmallWrites()
     {
         var stream = new RecordingStream();
@@ -142,6 +153,30 @@ public sealed class JourneyStatisticsJsonStreamTest
         {
             Writes++;
             LargestWrite = Math.Max(LargestWrite, count);
+        }
+    }
+
+    /// <summary>A stream that takes <c>failAfter</c> bytes, then fails as a full disk would.</summary>
+    private sealed class FailingStream(long failAfter) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Check(count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Check(buffer.Length);
+            base.Write(buffer);
+        }
+
+        private void Check(int count)
+        {
+            if (Length + count > failAfter)
+            {
+                throw new IOException("disk full");
+            }
         }
     }
 }
