@@ -59,7 +59,7 @@ public sealed class JourneyStatisticsJsonStreamTest
     public void WritePathsJson_OnSeveralThreads_StreamFailure_ReachesTheCallerAsItself()
     {
         // The stream fails after a few chunks: the caller gets the stream's exception, not a wrapper.
-        var stream = new FailingStream(failAfter: 300_000);
+        var stream = new RecordingStream(failAfter: 300_000);
 
         var ex = Assert.Throws<IOException>(() => JourneyStatisticsJson.WritePathsJson(stream, s_manyVariants, null, 3));
 
@@ -130,8 +130,8 @@ public sealed class JourneyStatisticsJsonStreamTest
         return JourneyAnalyzer.Analyze(EventLog.FromEvents(events));
     }
 
-    /// <summary>A memory stream that remembers how many writes it took and the largest.</summary>
-    private sealed class RecordingStream : MemoryStream
+    /// <summary>A memory stream that remembers how many writes it took and the largest and, past <c>failAfter</c> bytes, fails as a full disk would.</summary>
+    private sealed class RecordingStream(long failAfter = long.MaxValue) : MemoryStream
     {
         public int Writes { get; private set; }
 
@@ -151,32 +151,13 @@ public sealed class JourneyStatisticsJsonStreamTest
 
         private void Record(int count)
         {
-            Writes++;
-            LargestWrite = Math.Max(LargestWrite, count);
-        }
-    }
-
-    /// <summary>A stream that takes <c>failAfter</c> bytes, then fails as a full disk would.</summary>
-    private sealed class FailingStream(long failAfter) : MemoryStream
-    {
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            Check(count);
-            base.Write(buffer, offset, count);
-        }
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            Check(buffer.Length);
-            base.Write(buffer);
-        }
-
-        private void Check(int count)
-        {
             if (Length + count > failAfter)
             {
                 throw new IOException("disk full");
             }
+
+            Writes++;
+            LargestWrite = Math.Max(LargestWrite, count);
         }
     }
 }
