@@ -70,7 +70,7 @@ public static class JourneyStatisticsJson
             throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Must be 1 or more.");
         }
 
-        JsonOutput.ToStream(utf8Json, w => PathsWriter.Write(w, statistics, top, maxDegreeOfParallelism));
+        JsonOutput.ToStream(utf8Json, (w, target) => PathsWriter.Write(w, statistics, top, maxDegreeOfParallelism, target));
     }
 
     /// <summary>The <c>cj paths --format json</c> view, as text (see <see cref="ToPathsJsonUtf8"/>).</summary>

@@ -41,7 +41,13 @@ internal static class JsonOutput
     /// The writer holds what has not been flushed: a long list should call <see cref="FlushIfFull"/> per item, so that a
     /// large output streams through a small buffer rather than being held whole.
     /// </summary>
-    public static void ToStream(Stream stream, Action<Utf8JsonWriter> write)
+    public static void ToStream(Stream stream, Action<Utf8JsonWriter> write) => ToStream(stream, (w, _) => write(w));
+
+    /// <summary>
+    /// As <see cref="ToStream(Stream, Action{Utf8JsonWriter})"/>, also handing <paramref name="write"/> the stream the writer
+    /// writes to, for text made elsewhere to go straight there once the writer is flushed.
+    /// </summary>
+    public static void ToStream(Stream stream, Action<Utf8JsonWriter, Stream> write)
     {
 #if NET9_0_OR_GREATER
         var target = stream;
@@ -51,7 +57,7 @@ internal static class JsonOutput
 #endif
         using (var writer = new Utf8JsonWriter(target, WriterOptions))
         {
-            write(writer);
+            write(writer, target);
         }
 
         target.WriteByte((byte)'\n');
@@ -138,7 +144,7 @@ internal static class JsonOutput
     /// the whole text is held at once. With <paramref name="parallelism"/> above 1, a long list is formatted in chunks on
     /// that many threads (<see cref="WriteVariantsInParallel"/>), the same bytes.
     /// </summary>
-    public static long WriteVariants(Utf8JsonWriter w, VariantSet variants, int top, int parallelism = 1)
+    public static long WriteVariants(Utf8JsonWriter w, VariantSet variants, int top, int parallelism = 1, Stream? stream = null)
     {
         var names = new JsonEncodedText[variants.Names.Length];
         for (var i = 0; i < names.Length; i++)
@@ -156,7 +162,7 @@ internal static class JsonOutput
         w.WriteStartArray("variants");
         if (parallelism > 1 && kept >= 2 * VariantsPerChunk && w.CurrentDepth == 2)
         {
-            WriteVariantsInParallel(w, variants, names, kept, parallelism);
+            WriteVariantsInParallel(w, stream, variants, names, kept, parallelism);
         }
         else
         {
@@ -179,11 +185,15 @@ internal static class JsonOutput
     /// <summary>
     /// Writes variants [0, kept) batch by batch: each thread formats a chunk of a batch with a writer of its own, opened at
     /// the same depth as <paramref name="w"/> (inside a property's array of the root object), so its items are indented as
-    /// <paramref name="w"/> would indent them; <paramref name="w"/> then takes each chunk as one raw value, which adds only
-    /// the comma between chunks (raw values get no indentation of their own, and the chunk's text starts with the newline
-    /// and indentation before its first item). Formatting is most of the cost of listing every variant of a large log.
+    /// <paramref name="w"/> would indent them. The first chunk goes through <paramref name="w"/> as one raw value, so that
+    /// <paramref name="w"/> knows its array has items; <paramref name="w"/> is then flushed, and each later chunk goes, in
+    /// order, straight to <paramref name="stream"/> after a comma: the bytes <paramref name="w"/> would write for a raw value
+    /// (raw values get no indentation of their own, and the chunk's text starts with the newline and indentation before its
+    /// first item). A chunk is written as soon as it and the ones before it are formatted, mostly by the thread that
+    /// formatted it (<see cref="ChunkTurn"/>), rather than copied by the calling thread into <paramref name="w"/> once the
+    /// batch is done. Without a stream, <paramref name="w"/> takes every chunk.
     /// </summary>
-    private static void WriteVariantsInParallel(Utf8JsonWriter w, VariantSet variants, JsonEncodedText[] names, int kept, int parallelism)
+    private static void WriteVariantsInParallel(Utf8JsonWriter w, Stream? stream, VariantSet variants, JsonEncodedText[] names, int kept, int parallelism)
     {
         // No more threads than chunks, nor than MaxThreads: each holds a chunk's text (about a megabyte) until it is written.
         parallelism = Math.Min(Math.Min(parallelism, MaxThreads), (kept + VariantsPerChunk - 1) / VariantsPerChunk);
@@ -191,9 +201,11 @@ internal static class JsonOutput
         var writers = new Utf8JsonWriter[parallelism];
         var itemsStart = new int[parallelism];
         var batch = VariantsPerChunk * parallelism;
+        var turn = stream is null ? null : new ChunkTurn();
         for (var first = 0; first < kept; first += batch)
         {
             var batchStart = first;
+            turn?.Reset(Math.Min(parallelism, (kept - batchStart + VariantsPerChunk - 1) / VariantsPerChunk));
             JourneyOrdering.ForEachPart(parallelism, t =>
             {
                 var from = batchStart + (t * VariantsPerChunk);
@@ -218,18 +230,90 @@ internal static class JsonOutput
                 }
 
                 chunk.Flush();
+                turn?.Ready(t, c => WriteChunk(c, batchStart + (c * VariantsPerChunk) == 0));
             });
 
-            for (var t = 0; t < parallelism && batchStart + (t * VariantsPerChunk) < kept; t++)
+            if (turn is null)
             {
-                w.WriteRawValue(buffers[t].Written(itemsStart[t]), skipInputValidation: true);
-                FlushIfFull(w);
+                for (var t = 0; t < parallelism && batchStart + (t * VariantsPerChunk) < kept; t++)
+                {
+                    w.WriteRawValue(buffers[t].Written(itemsStart[t]), skipInputValidation: true);
+                    FlushIfFull(w);
+                }
             }
         }
 
         foreach (var writer in writers)
         {
             writer?.Dispose();
+        }
+
+        void WriteChunk(int t, bool first)
+        {
+            var buffer = buffers[t];
+            if (first)
+            {
+                w.WriteRawValue(buffer.Written(itemsStart[t]), skipInputValidation: true);
+                w.Flush();
+            }
+            else
+            {
+                stream!.WriteByte((byte)',');
+                stream.Write(buffer.Bytes, itemsStart[t], buffer.WrittenCount - itemsStart[t]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The chunks of a batch written in order as they become ready: the thread that readies the next chunk to write writes
+    /// it, and any ready ones after it. No thread waits for another to format, so no order of running the threads can
+    /// stall; most chunks are written by the thread that formatted them.
+    /// </summary>
+    private sealed class ChunkTurn
+    {
+        private readonly object _gate = new();
+        private bool[] _ready = Array.Empty<bool>();
+        private int _count;
+        private int _next;
+        private bool _failed;
+
+        /// <summary>Starts a batch of <paramref name="count"/> chunks, 0 to count - 1.</summary>
+        public void Reset(int count)
+        {
+            lock (_gate)
+            {
+                if (_ready.Length < count)
+                {
+                    _ready = new bool[count];
+                }
+
+                Array.Clear(_ready, 0, _ready.Length);
+                _count = count;
+                _next = 0;
+            }
+        }
+
+        /// <summary>Marks chunk <paramref name="t"/> formatted and writes, in order, every chunk now ready to go.</summary>
+        public void Ready(int t, Action<int> write)
+        {
+            lock (_gate)
+            {
+                _ready[t] = true;
+                while (!_failed && _next < _count && _ready[_next])
+                {
+                    try
+                    {
+                        write(_next);
+                    }
+                    catch
+                    {
+                        _failed = true; // nothing after a chunk that failed to be written
+                        throw;
+                    }
+
+                    _next++;
+                }
+            }
         }
     }
 

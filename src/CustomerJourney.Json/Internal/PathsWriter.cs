@@ -7,7 +7,7 @@ namespace CustomerJourney.Json.Internal;
 /// <summary>The <c>cj paths --format json</c> view (DESIGN §3).</summary>
 internal static class PathsWriter
 {
-    public static void Write(Utf8JsonWriter w, JourneyStatistics s, int? top, int parallelism = 1)
+    public static void Write(Utf8JsonWriter w, JourneyStatistics s, int? top, int parallelism = 1, System.IO.Stream? stream = null)
     {
         w.WriteStartObject();
         w.WriteNumber("events", s.Events);
@@ -34,7 +34,7 @@ internal static class PathsWriter
         }
 
         w.WriteEndArray();
-        var listed = JsonOutput.WriteVariants(w, s.VariantSet, top ?? int.MaxValue, parallelism);
+        var listed = JsonOutput.WriteVariants(w, s.VariantSet, top ?? int.MaxValue, parallelism, stream);
         w.WriteNumber("otherVariants", s.VariantSet.Journeys - listed);
         w.WriteStartArray("funnel");
         foreach (var f in s.Funnel)
