@@ -31,9 +31,6 @@ public static class JourneyMapInference
     /// <summary>The largest histogram copied for each thread (4 MB of counts); larger ones are counted on one thread.</summary>
     private const int MaxHistogramCellsPerWorker = 1 << 20;
 
-    /// <summary>The fewest events worth a thread of their own when counting positions.</summary>
-    private const int MinEventsPerWorker = 1 << 16;
-
     /// <summary>Infers a map from a log.</summary>
     /// <param name="log">The events; at least one.</param>
     /// <returns>A new, valid map.</returns>
@@ -71,48 +68,11 @@ public static class JourneyMapInference
 
         // Counted over customer ranges on every thread, each with counts of its own (summed after), as the analysis is;
         // a histogram is copied per thread only while small.
-        var workers = Math.Max(1, Math.Min(parallelism, log.Count / MinEventsPerWorker));
-        if (useHistogram && cells > MaxHistogramCellsPerWorker)
-        {
-            workers = 1;
-        }
-
+        var workers = useHistogram && cells > MaxHistogramCellsPerWorker ? 1 : JourneyOrdering.Workers(parallelism, log.Count);
         var ranges = JourneyOrdering.Partition(start, customers, workers);
         var counts = new PositionCounts[workers];
         JourneyOrdering.ForEachPart(workers, w =>
-        {
-            var k = counts[w] = new PositionCounts(stageCount, channelCount, useHistogram ? (int)cells : 0);
-            var activity = log.Activity;
-            var activityStage = log.ActivityStage;
-            var activityChannel = log.ActivityChannel;
-            var histogram = k.Histogram;
-            var perStage = k.PerStage;
-            var channelUsed = k.ChannelUsed;
-            var pairUsed = k.PairUsed;
-            for (var c = ranges[w]; c < ranges[w + 1]; c++)
-            {
-                var length = start[c + 1] - start[c];
-                for (var i = 0; i < length; i++)
-                {
-                    var e = order[start[c] + i];
-                    var a = activity[e];
-                    var stage = activityStage[a];
-                    var channel = activityChannel[a];
-                    if (useHistogram)
-                    {
-                        histogram[(stage * maxLength) + i]++;
-                    }
-                    else
-                    {
-                        position[e] = i;
-                    }
-
-                    perStage[stage + 1]++;
-                    channelUsed[channel] = true;
-                    pairUsed[(stage * channelCount) + channel] = true;
-                }
-            }
-        });
+            counts[w] = PositionCounts.Of(log, order, start, ranges[w], ranges[w + 1], maxLength, useHistogram ? (int)cells : 0, position));
 
         var total = counts[0];
         for (var w = 1; w < workers; w++)
@@ -210,7 +170,7 @@ public static class JourneyMapInference
     /// <summary>What one thread counts of its customers' events: stage × position histogram, events per stage, channels and pairs used.</summary>
     private sealed class PositionCounts
     {
-        public PositionCounts(int stages, int channels, int cells)
+        private PositionCounts(int stages, int channels, int cells)
         {
             Histogram = cells > 0 ? new int[cells] : Array.Empty<int>();
             PerStage = new int[stages + 1];
@@ -239,6 +199,49 @@ public static class JourneyMapInference
             {
                 PairUsed[i] |= other.PairUsed[i];
             }
+        }
+
+        /// <summary>
+        /// Counts the events of customers [<paramref name="from"/>, <paramref name="to"/>): into a stage × position
+        /// histogram of <paramref name="cells"/> cells (rows <paramref name="width"/> wide), or, with no cells, each event's
+        /// position into <paramref name="position"/> (shared: each event is written by the thread of its customer only).
+        /// </summary>
+        public static PositionCounts Of(EventLog log, int[] order, int[] start, int from, int to, int width, int cells, int[] position)
+        {
+            var counts = new PositionCounts(log.StageNames.Length, log.ChannelNames.Length, cells);
+            var activity = log.Activity;
+            var activityStage = log.ActivityStage;
+            var activityChannel = log.ActivityChannel;
+            var histogram = counts.Histogram;
+            var perStage = counts.PerStage;
+            var channelUsed = counts.ChannelUsed;
+            var pairUsed = counts.PairUsed;
+            var channels = channelUsed.Length;
+            for (var c = from; c < to; c++)
+            {
+                var length = start[c + 1] - start[c];
+                for (var i = 0; i < length; i++)
+                {
+                    var e = order[start[c] + i];
+                    var a = activity[e];
+                    var stage = activityStage[a];
+                    var channel = activityChannel[a];
+                    if (cells > 0)
+                    {
+                        histogram[(stage * width) + i]++;
+                    }
+                    else
+                    {
+                        position[e] = i;
+                    }
+
+                    perStage[stage + 1]++;
+                    channelUsed[channel] = true;
+                    pairUsed[(stage * channels) + channel] = true;
+                }
+            }
+
+            return counts;
         }
 
         private static void Sum(int[] into, int[] from)

@@ -19,6 +19,10 @@ internal static class JourneyOrdering
     /// <summary>Below this many events per worker, one thread groups faster than several start.</summary>
     private const int MinEventsPerWorker = 1 << 16;
 
+    /// <summary>How many threads a pass over <paramref name="events"/> events should use: at most <paramref name="parallelism"/>, each with enough events to be worth starting.</summary>
+    public static int Workers(int parallelism, long events, int minEventsPerWorker = MinEventsPerWorker) =>
+        (int)Math.Max(1, Math.Min(parallelism, events / minEventsPerWorker));
+
     /// <summary>
     /// Groups the events of a log by customer and orders each journey by time: <c>order[start[c]..start[c+1])</c> are the
     /// events of customer c, by time, equal timestamps in input order. Events whose <paramref name="keep"/> entry (by
@@ -41,7 +45,7 @@ internal static class JourneyOrdering
         var customer = log.Customer;
         var activity = log.Activity;
         var n = log.Count;
-        var workers = Math.Max(1, Math.Min(parallelism, n / minEventsPerWorker));
+        var workers = Workers(parallelism, n, minEventsPerWorker);
         var next = new int[workers][];
         ForEachPart(workers, w =>
         {
