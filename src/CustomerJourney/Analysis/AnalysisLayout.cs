@@ -44,6 +44,7 @@ internal sealed class AnalysisLayout
             var stage = map?.StageIndexOrMinusOne(log.StageNames[log.ActivityStage[a]]) ?? -1;
             var channel = map?.ChannelIndexOrMinusOne(log.ChannelNames[log.ActivityChannel[a]]) ?? -1;
             ActivitySlot[a] = stage < 0 ? UnknownStage : channel < 0 ? UnknownChannel : (stage * ChannelCount) + channel;
+            EveryActivityKnown &= ActivitySlot[a] >= 0;
         }
 
         SlotName = new string[SlotCount];
@@ -86,6 +87,9 @@ internal sealed class AnalysisLayout
 
     /// <summary>Slot of each log activity id, or <see cref="UnknownStage"/> / <see cref="UnknownChannel"/>.</summary>
     public int[] ActivitySlot { get; }
+
+    /// <summary>Whether the map has a slot for every activity of the log (always so for an inferred map): then no event can be unknown.</summary>
+    public bool EveryActivityKnown { get; } = true;
 
     public string[] SlotName { get; }
 

@@ -106,14 +106,8 @@ public static class JourneyAnalyzer
         var log = layout.Log;
         var slots = layout.ActivitySlot;
         long unknownStage = 0, unknownChannel = 0;
-        var known = true;
-        foreach (var slot in slots)
-        {
-            known &= slot >= 0;
-        }
-
-        // When the map has every touchpoint of the log (always so for an inferred map), no event can be unknown: no pass.
-        for (var i = 0; !known && i < log.Count; i++)
+        var scanned = layout.EveryActivityKnown ? 0 : log.Count; // a map with every touchpoint leaves nothing to find
+        for (var i = 0; i < scanned; i++)
         {
             var slot = slots[log.Activity[i]];
             if (slot >= 0)
