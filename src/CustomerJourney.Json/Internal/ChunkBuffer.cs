@@ -15,8 +15,8 @@ internal sealed class ChunkBuffer : IBufferWriter<byte>
     /// <summary>The bytes written since the last <see cref="Clear"/>.</summary>
     public int WrittenCount { get; private set; }
 
-    /// <summary>The array written into (valid up to <see cref="WrittenCount"/>), for a stream's <c>Write(byte[], int, int)</c>.</summary>
-    public byte[] Bytes => _buffer;
+    /// <summary>Writes the bytes written since the last <see cref="Clear"/>, from <paramref name="start"/>, to <paramref name="stream"/>.</summary>
+    public void WriteTo(System.IO.Stream stream, int start) => stream.Write(_buffer, start, WrittenCount - start);
 
     /// <summary>The bytes written since the last <see cref="Clear"/>, from <paramref name="start"/>.</summary>
     public ReadOnlySpan<byte> Written(int start) => new(_buffer, start, WrittenCount - start);

@@ -141,8 +141,9 @@ internal static class JsonOutput
     /// <c>variants</c> [{path, count}], the first <paramref name="top"/> of the set, as both the paths view and the full
     /// statistics write it; returns the journeys listed. Written straight from the compact set and flushed as it goes: a
     /// log of a million distinct journeys makes a million variants, and neither a <see cref="PathVariant"/> per variant nor
-    /// the whole text is held at once. With <paramref name="parallelism"/> above 1, a long list is formatted in chunks on
-    /// that many threads (<see cref="WriteVariantsInParallel"/>), the same bytes.
+    /// the whole text is held at once. With <paramref name="parallelism"/> above 1 and the <paramref name="stream"/>
+    /// <paramref name="w"/> writes to, a long list is formatted in chunks on that many threads
+    /// (<see cref="WriteVariantsInParallel"/>), the same bytes.
     /// </summary>
     public static long WriteVariants(Utf8JsonWriter w, VariantSet variants, int top, int parallelism = 1, Stream? stream = null)
     {
@@ -160,7 +161,7 @@ internal static class JsonOutput
         }
 
         w.WriteStartArray("variants");
-        if (parallelism > 1 && kept >= 2 * VariantsPerChunk && w.CurrentDepth == 2)
+        if (parallelism > 1 && stream is not null && kept >= 2 * VariantsPerChunk && w.CurrentDepth == 2)
         {
             WriteVariantsInParallel(w, stream, variants, names, kept, parallelism);
         }
@@ -191,9 +192,9 @@ internal static class JsonOutput
     /// (raw values get no indentation of their own, and the chunk's text starts with the newline and indentation before its
     /// first item). A chunk is written as soon as it and the ones before it are formatted, mostly by the thread that
     /// formatted it (<see cref="ChunkTurn"/>), rather than copied by the calling thread into <paramref name="w"/> once the
-    /// batch is done. Without a stream, <paramref name="w"/> takes every chunk.
+    /// batch is done.
     /// </summary>
-    private static void WriteVariantsInParallel(Utf8JsonWriter w, Stream? stream, VariantSet variants, JsonEncodedText[] names, int kept, int parallelism)
+    private static void WriteVariantsInParallel(Utf8JsonWriter w, Stream stream, VariantSet variants, JsonEncodedText[] names, int kept, int parallelism)
     {
         // No more threads than chunks, nor than MaxThreads: each holds a chunk's text (about a megabyte) until it is written.
         parallelism = Math.Min(Math.Min(parallelism, MaxThreads), (kept + VariantsPerChunk - 1) / VariantsPerChunk);
@@ -201,11 +202,10 @@ internal static class JsonOutput
         var writers = new Utf8JsonWriter[parallelism];
         var itemsStart = new int[parallelism];
         var batch = VariantsPerChunk * parallelism;
-        var turn = stream is null ? null : new ChunkTurn();
+        var turn = new ChunkTurn(parallelism, WriteChunk);
         for (var first = 0; first < kept; first += batch)
         {
             var batchStart = first;
-            turn?.Reset(Math.Min(parallelism, (kept - batchStart + VariantsPerChunk - 1) / VariantsPerChunk));
             JourneyOrdering.ForEachPart(parallelism, t =>
             {
                 var from = batchStart + (t * VariantsPerChunk);
@@ -230,17 +230,8 @@ internal static class JsonOutput
                 }
 
                 chunk.Flush();
-                turn?.Ready(t, c => WriteChunk(c, batchStart + (c * VariantsPerChunk) == 0));
+                turn.Ready(from / VariantsPerChunk);
             });
-
-            if (turn is null)
-            {
-                for (var t = 0; t < parallelism && batchStart + (t * VariantsPerChunk) < kept; t++)
-                {
-                    w.WriteRawValue(buffers[t].Written(itemsStart[t]), skipInputValidation: true);
-                    FlushIfFull(w);
-                }
-            }
         }
 
         foreach (var writer in writers)
@@ -248,62 +239,55 @@ internal static class JsonOutput
             writer?.Dispose();
         }
 
-        void WriteChunk(int t, bool first)
+        // Chunk c of the whole list was formatted by thread c % parallelism, in the batch being written.
+        void WriteChunk(int c)
         {
-            var buffer = buffers[t];
-            if (first)
+            var t = c % parallelism;
+            if (c == 0)
             {
-                w.WriteRawValue(buffer.Written(itemsStart[t]), skipInputValidation: true);
+                w.WriteRawValue(buffers[t].Written(itemsStart[t]), skipInputValidation: true);
                 w.Flush();
             }
             else
             {
-                stream!.WriteByte((byte)',');
-                stream.Write(buffer.Bytes, itemsStart[t], buffer.WrittenCount - itemsStart[t]);
+                stream.WriteByte((byte)',');
+                buffers[t].WriteTo(stream, itemsStart[t]);
             }
         }
     }
 
     /// <summary>
-    /// The chunks of a batch written in order as they become ready: the thread that readies the next chunk to write writes
-    /// it, and any ready ones after it. No thread waits for another to format, so no order of running the threads can
-    /// stall; most chunks are written by the thread that formatted them.
+    /// Chunks written in order as they become ready: the thread that readies the next chunk to write writes it, and any
+    /// ready ones after it. No thread waits for another to format, so no order of running the threads can stall; most
+    /// chunks are written by the thread that formatted them. Chunk c uses slot c % slots: a batch's chunks are all written
+    /// before the next batch starts.
     /// </summary>
     private sealed class ChunkTurn
     {
         private readonly object _gate = new();
-        private bool[] _ready = Array.Empty<bool>();
-        private int _count;
+        private readonly bool[] _ready;
+        private readonly Action<int> _write;
         private int _next;
         private bool _failed;
 
-        /// <summary>Starts a batch of <paramref name="count"/> chunks, 0 to count - 1.</summary>
-        public void Reset(int count)
+        public ChunkTurn(int slots, Action<int> write)
         {
-            lock (_gate)
-            {
-                if (_ready.Length < count)
-                {
-                    _ready = new bool[count];
-                }
-
-                Array.Clear(_ready, 0, _ready.Length);
-                _count = count;
-                _next = 0;
-            }
+            _ready = new bool[slots];
+            _write = write;
         }
 
-        /// <summary>Marks chunk <paramref name="t"/> formatted and writes, in order, every chunk now ready to go.</summary>
-        public void Ready(int t, Action<int> write)
+        /// <summary>Marks chunk <paramref name="chunk"/> formatted and writes, in order, every chunk now ready to go.</summary>
+        public void Ready(int chunk)
         {
             lock (_gate)
             {
-                _ready[t] = true;
-                while (!_failed && _next < _count && _ready[_next])
+                _ready[chunk % _ready.Length] = true;
+                while (!_failed && _ready[_next % _ready.Length])
                 {
+                    _ready[_next % _ready.Length] = false;
                     try
                     {
-                        write(_next);
+                        _write(_next);
                     }
                     catch
                     {

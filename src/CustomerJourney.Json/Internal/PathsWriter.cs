@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text.Json;
 using CustomerJourney.Analysis;
 
@@ -7,7 +8,7 @@ namespace CustomerJourney.Json.Internal;
 /// <summary>The <c>cj paths --format json</c> view (DESIGN §3).</summary>
 internal static class PathsWriter
 {
-    public static void Write(Utf8JsonWriter w, JourneyStatistics s, int? top, int parallelism = 1, System.IO.Stream? stream = null)
+    public static void Write(Utf8JsonWriter w, JourneyStatistics s, int? top, int parallelism = 1, Stream? stream = null)
     {
         w.WriteStartObject();
         w.WriteNumber("events", s.Events);
