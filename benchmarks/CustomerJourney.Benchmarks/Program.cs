@@ -81,11 +81,19 @@ static void Profile(string what, int events, int iterations, int threads)
         Console.WriteLine(FormattableString.Invariant($"{what} #{i}{again}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(2) - gen2} gen2 GCs), {bytes / (double)events:F1} B/event{(readMs > 0 ? $"; read {readMs:F0} ms" : "")}"));
         if (i == iterations - 1)
         {
-            Console.WriteLine(written is not null ? string.Empty : stats is null
+            Console.WriteLine(written is not null ? "paths JSON SHA-256: " + PathsJsonHash(written, threads) : stats is null
                 ? $"log: {log}; columns SHA-256: {ColumnsHash(log)}"
                 : "statistics JSON SHA-256: " + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(JourneyStatisticsJson.Serialize(stats)))));
         }
     }
+}
+
+// The bytes the write mode times, so that a change to the writer can be checked to keep them.
+static string PathsJsonHash(JourneyStatistics statistics, int threads)
+{
+    using var buffer = new MemoryStream();
+    JourneyStatisticsJson.WritePathsJson(buffer, statistics, null, threads);
+    return Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
 }
 
 static string ColumnsHash(EventLog log)

@@ -17,11 +17,10 @@ namespace CustomerJourney.Benchmarks.Analysis;
 public class PathsJsonWriteBenchmark
 {
     private JourneyStatistics _statistics = null!;
+    private string _file = null!;
 
     [Params(10_000_000)]
     public int Events { get; set; }
-
-    private string _file = null!;
 
     [GlobalSetup]
     public void Setup()

@@ -67,7 +67,7 @@ public class JourneyMapInferenceMedianTest
         var log = EventLog.FromEvents(events);
         var expected = ExpectedStages(events).ToArray();
         var one = JourneyMapInference.Infer(log, 1);
-        var many = JourneyMapInference.Infer(EventLog.FromEvents(events), parallelism);
+        var many = JourneyMapInference.Infer(EventLog.FromEvents(events), parallelism); // a log of its own: grouped on threads too
         Assert.Equal(expected, one.Stages.Select(s => s.Id));
         Assert.Equal(expected, many.Stages.Select(s => s.Id));
         Assert.Equal(one.Channels.Select(ch => ch.Id), many.Channels.Select(ch => ch.Id));
