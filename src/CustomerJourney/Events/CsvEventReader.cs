@@ -1,6 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 using System.Text;
 using System.Threading;
 using CustomerJourney.Internal;
@@ -19,6 +25,9 @@ internal sealed class CsvEventReader : IPartReader
 {
     private const int BlockSize = 1 << 20;
     private const int CancellationInterval = 4096;
+
+    /// <summary>Bytes the structural scan looks at in one step.</summary>
+    private const int StructuralWindow = 64;
 
     /// <summary>Events read before the columns are sized from the bytes per event so far and the stream's length.</summary>
     private const int EstimateAfterEvents = 8192;
@@ -130,6 +139,9 @@ internal sealed class CsvEventReader : IPartReader
             _row.SetName(slot, layout._row.NameOf(slot));
         }
     }
+
+    /// <summary>Whether plain records are scanned 64 bytes at a time (the default); off, only the byte loop runs, which tests compare against.</summary>
+    public bool StructuralScan { get; set; } = true;
 
     /// <summary>Whether a part stopped inside a record (a quoted field, or the rest of a bad record, runs past its end).</summary>
     public bool EndedInsideRecord { get; private set; }
@@ -546,9 +558,16 @@ internal sealed class CsvEventReader : IPartReader
             return _eof ? Scan.End : Scan.NeedMore;
         }
 
+        _unescapedLength = 0;
+#if NET8_0_OR_GREATER
+        if (StructuralScan && end - p >= StructuralWindow && TryScanPlain(buffer, p, end))
+        {
+            return Scan.Record;
+        }
+#endif
+
         long lines = 0;
         var field = 0;
-        _unescapedLength = 0;
         while (true)
         {
             var nonAscii = false;
@@ -737,6 +756,136 @@ internal sealed class CsvEventReader : IPartReader
         _scanLines = lines;
         return Scan.Record;
     }
+
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// Scans a record with no quote, 64 bytes at a time: a bit mask of the bytes that matter (separators,
+    /// quotes, non-ASCII), then one step per set bit instead of one call per field. False, with nothing recorded that
+    /// <see cref="ScanRecord"/>'s byte loop would not overwrite, for anything else (a quote, a field too long,
+    /// more fields than the arrays hold, a record running into the last 64 bytes of the buffer): the byte loop then
+    /// scans the record again from its start.
+    /// </summary>
+    private bool TryScanPlain(byte[] buffer, int p, int end)
+    {
+        var fieldStart = _fieldStart;
+        var fieldLength = _fieldLength;
+        var fieldNonAscii = _fieldNonAscii;
+        var fieldUnescaped = _fieldUnescaped;
+        var field = 0;
+        var start = p;
+        var nonAscii = false;
+        ref var origin = ref MemoryMarshal.GetArrayDataReference(buffer);
+        for (var chunk = p; chunk <= end - StructuralWindow; chunk += StructuralWindow)
+        {
+            var mask = StructuralMask(ref Unsafe.Add(ref origin, chunk));
+            while (mask != 0)
+            {
+                var i = chunk + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                var c = buffer[i];
+                if (c >= 0x80)
+                {
+                    nonAscii = true;
+                    continue;
+                }
+
+                var length = i - start;
+                if ((uint)field >= (uint)fieldStart.Length || length > _maxFieldBytes)
+                {
+                    return false;
+                }
+
+                var next = i + 1;
+                if (c == (byte)'\r')
+                {
+                    if (next >= end)
+                    {
+                        return false; // its LF may be in the next read
+                    }
+
+                    if (buffer[next] == (byte)'\n')
+                    {
+                        next++;
+                    }
+
+                    c = (byte)'\n'; // CRLF or a lone CR: the end of the record, as in the byte loop
+                }
+                else if (c == (byte)'"')
+                {
+                    return false;
+                }
+
+                fieldUnescaped[field] = false;
+                fieldStart[field] = start;
+                fieldLength[field] = length;
+                fieldNonAscii[field] = nonAscii;
+                field++;
+                if (c == (byte)'\n')
+                {
+                    _fieldCount = field;
+                    _scanEnd = next;
+                    _scanLines = 1;
+                    return true;
+                }
+
+                start = next;
+                nonAscii = false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Bit <c>i</c> set when byte <c>i</c> of the 64 at <paramref name="at"/> is a comma, CR, LF, quote or non-ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong StructuralMask(ref byte at)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var v = Vector512.LoadUnsafe(ref at);
+            var special = Vector512.Equals(v, Vector512.Create((byte)','))
+                | Vector512.Equals(v, Vector512.Create((byte)'\n'))
+                | Vector512.Equals(v, Vector512.Create((byte)'\r'))
+                | Vector512.Equals(v, Vector512.Create((byte)'"'))
+                | v; // the high bit: non-ASCII
+            return special.ExtractMostSignificantBits();
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return Mask256(ref at) | ((ulong)Mask256(ref Unsafe.Add(ref at, 32)) << 32);
+        }
+
+        return Mask128(ref at)
+            | ((ulong)Mask128(ref Unsafe.Add(ref at, 16)) << 16)
+            | ((ulong)Mask128(ref Unsafe.Add(ref at, 32)) << 32)
+            | ((ulong)Mask128(ref Unsafe.Add(ref at, 48)) << 48);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Mask256(ref byte at)
+    {
+        var v = Vector256.LoadUnsafe(ref at);
+        var special = Vector256.Equals(v, Vector256.Create((byte)','))
+            | Vector256.Equals(v, Vector256.Create((byte)'\n'))
+            | Vector256.Equals(v, Vector256.Create((byte)'\r'))
+            | Vector256.Equals(v, Vector256.Create((byte)'"'))
+            | v;
+        return special.ExtractMostSignificantBits();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Mask128(ref byte at)
+    {
+        var v = Vector128.LoadUnsafe(ref at);
+        var special = Vector128.Equals(v, Vector128.Create((byte)','))
+            | Vector128.Equals(v, Vector128.Create((byte)'\n'))
+            | Vector128.Equals(v, Vector128.Create((byte)'\r'))
+            | Vector128.Equals(v, Vector128.Create((byte)'"'))
+            | v;
+        return special.ExtractMostSignificantBits();
+    }
+#endif
 
     private Scan TooLong(int field, int p, long lines, bool inQuotes)
     {
