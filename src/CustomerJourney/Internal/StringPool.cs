@@ -9,16 +9,19 @@ namespace CustomerJourney.Internal;
 /// before costs no allocation. Ids never depend on hashing, so they are deterministic for a given input order.
 /// </summary>
 /// <remarks>
-/// The hash is seeded per instance, so input crafted to collide cannot degrade lookups to quadratic time.
-/// Not thread-safe.
+/// <para>Lookups are memory-bound on large pools (a million customers): a probe reads one slot holding both hash and id,
+/// and a value of at most 16 ASCII characters (most ids and names) is compared as two words kept by id, without reading
+/// its string.</para>
+/// <para>The hash is seeded per instance, so input crafted to collide cannot degrade lookups to quadratic time.
+/// Not thread-safe.</para>
 /// </remarks>
 internal sealed class StringPool
 {
     private static int s_seedCounter = Environment.TickCount;
-    private readonly uint _seed;
+    private readonly ulong _seed;
     private readonly List<string> _values = new();
-    private int[] _buckets; // id + 1; 0 = empty
-    private int[] _hashes;
+    private long[] _slots; // hash in the high half, id + 1 in the low half; 0 = empty: one load per probe
+    private ShortKey[] _keys; // by id: the words of a short ASCII value, compared without touching its string
     private int _mask;
     private char[]? _scratch;
 
@@ -30,10 +33,10 @@ internal sealed class StringPool
             size <<= 1;
         }
 
-        _buckets = new int[size];
-        _hashes = new int[size];
+        _slots = new long[size];
+        _keys = new ShortKey[Math.Max(16, capacity)];
         _mask = size - 1;
-        _seed = unchecked((uint)System.Threading.Interlocked.Increment(ref s_seedCounter) * 2654435761u); // wraps by design (checked build)
+        _seed = unchecked((ulong)System.Threading.Interlocked.Increment(ref s_seedCounter) * 0x9E3779B97F4A7C15ul); // wraps by design (checked build)
     }
 
     /// <summary>Number of distinct strings.</summary>
@@ -45,25 +48,33 @@ internal sealed class StringPool
     /// <summary>Interns a string, keeping that very instance when it is new (no copy, no allocation once the table is large enough).</summary>
     public int Intern(string value)
     {
+        var length = value.Length;
+        if (length <= ShortKey.MaxLength && ShortKey.TryOf(value, length, out var w0, out var w1))
+        {
+            var shortHash = HashOf(w0, w1, length);
+            var found = FindShort(w0, w1, length, shortHash, out var free);
+            return found >= 0 ? found : Add(value, free, shortHash, new ShortKey(w0, w1, length));
+        }
+
         var hash = HashOf(value);
         var slot = hash & _mask;
         while (true)
         {
-            var entry = _buckets[slot];
+            var entry = _slots[slot];
             if (entry == 0)
             {
                 break;
             }
 
-            if (_hashes[slot] == hash && string.Equals(_values[entry - 1], value, StringComparison.Ordinal))
+            if (HashOfSlot(entry) == hash && string.Equals(_values[IdOfSlot(entry)], value, StringComparison.Ordinal))
             {
-                return entry - 1;
+                return IdOfSlot(entry);
             }
 
             slot = (slot + 1) & _mask;
         }
 
-        return Add(value, slot, hash);
+        return Add(value, slot, hash, ShortKey.None);
     }
 
     /// <summary>Interns the chars <c>buffer[start..start+length]</c>; allocates only the first time a value is seen.</summary>
@@ -71,60 +82,73 @@ internal sealed class StringPool
 
     /// <summary>
     /// Interns the UTF-8 bytes <c>utf8[start..start+length]</c> (already validated); allocates only the first time a value
-    /// is seen. ASCII is hashed and compared byte by byte, with the same hash as its chars, so both paths share ids;
-    /// other text is decoded into a reusable scratch buffer first.
+    /// is seen. Short ASCII is read as two words, hashed and compared as such; longer ASCII is hashed and compared byte
+    /// by byte, with the same hash as its chars, so all paths share ids; other text is decoded into a reusable scratch
+    /// buffer first.
     /// </summary>
     public int Intern(byte[] utf8, int start, int length)
     {
+        if (length <= ShortKey.MaxLength)
+        {
+            ShortKey.Of(utf8, start, length, out var w0, out var w1);
+            if (((w0 | w1) & ShortKey.HighBits) == 0)
+            {
+                var shortHash = HashOf(w0, w1, length);
+                var found = FindShort(w0, w1, length, shortHash, out var free);
+                return found >= 0 ? found : Add(System.Text.Encoding.ASCII.GetString(utf8, start, length), free, shortHash, new ShortKey(w0, w1, length));
+            }
+
+            return InternDecoded(utf8, start, length);
+        }
+
         var hash = HashOf(utf8, start, length, out var ascii);
         if (!ascii)
         {
-            var chars = System.Text.Encoding.UTF8.GetMaxCharCount(length);
-            if (_scratch is null || _scratch.Length < chars)
-            {
-                _scratch = new char[Math.Max(chars, 256)];
-            }
-
-            var n = System.Text.Encoding.UTF8.GetChars(utf8, start, length, _scratch, 0);
-            return InternChars(_scratch, 0, n);
+            return InternDecoded(utf8, start, length);
         }
 
         var slot = hash & _mask;
         while (true)
         {
-            var entry = _buckets[slot];
+            var entry = _slots[slot];
             if (entry == 0)
             {
                 break;
             }
 
-            if (_hashes[slot] == hash && Same(_values[entry - 1], utf8, start, length))
+            if (HashOfSlot(entry) == hash && Same(_values[IdOfSlot(entry)], utf8, start, length))
             {
-                return entry - 1;
+                return IdOfSlot(entry);
             }
 
             slot = (slot + 1) & _mask;
         }
 
-        return Add(System.Text.Encoding.ASCII.GetString(utf8, start, length), slot, hash);
+        return Add(System.Text.Encoding.ASCII.GetString(utf8, start, length), slot, hash, ShortKey.None);
     }
 
     /// <summary>The id of a string, or -1.</summary>
     public int Find(string value)
     {
+        var length = value.Length;
+        if (length <= ShortKey.MaxLength && ShortKey.TryOf(value, length, out var w0, out var w1))
+        {
+            return FindShort(w0, w1, length, HashOf(w0, w1, length), out _);
+        }
+
         var hash = HashOf(value);
         var slot = hash & _mask;
         while (true)
         {
-            var entry = _buckets[slot];
+            var entry = _slots[slot];
             if (entry == 0)
             {
                 return -1;
             }
 
-            if (_hashes[slot] == hash && string.Equals(_values[entry - 1], value, StringComparison.Ordinal))
+            if (HashOfSlot(entry) == hash && string.Equals(_values[IdOfSlot(entry)], value, StringComparison.Ordinal))
             {
-                return entry - 1;
+                return IdOfSlot(entry);
             }
 
             slot = (slot + 1) & _mask;
@@ -138,39 +162,98 @@ internal sealed class StringPool
     public void Clear()
     {
         _values.Clear();
-        Array.Clear(_buckets, 0, _buckets.Length);
+        Array.Clear(_slots, 0, _slots.Length);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HashOfSlot(long entry) => unchecked((int)(entry >> 32));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int IdOfSlot(long entry) => unchecked((int)entry) - 1;
+
+    /// <summary>The id of a short ASCII value, or -1 with the free slot where it goes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindShort(ulong w0, ulong w1, int length, int hash, out int free)
+    {
+        var slot = hash & _mask;
+        while (true)
+        {
+            var entry = _slots[slot];
+            if (entry == 0)
+            {
+                free = slot;
+                return -1;
+            }
+
+            if (HashOfSlot(entry) == hash)
+            {
+                var id = IdOfSlot(entry);
+                ref var key = ref _keys[id];
+                if (key.W0 == w0 && key.W1 == w1 && key.Length == length)
+                {
+                    free = -1;
+                    return id;
+                }
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    private int InternDecoded(byte[] utf8, int start, int length)
+    {
+        var chars = System.Text.Encoding.UTF8.GetMaxCharCount(length);
+        if (_scratch is null || _scratch.Length < chars)
+        {
+            _scratch = new char[Math.Max(chars, 256)];
+        }
+
+        var n = System.Text.Encoding.UTF8.GetChars(utf8, start, length, _scratch, 0);
+        return InternChars(_scratch, 0, n);
     }
 
     private int InternChars(char[] buffer, int start, int length)
     {
+        if (length <= ShortKey.MaxLength && ShortKey.TryOf(buffer, start, length, out var w0, out var w1))
+        {
+            var shortHash = HashOf(w0, w1, length);
+            var found = FindShort(w0, w1, length, shortHash, out var free);
+            return found >= 0 ? found : Add(new string(buffer, start, length), free, shortHash, new ShortKey(w0, w1, length));
+        }
+
         var hash = HashOf(buffer, start, length);
         var slot = hash & _mask;
         while (true)
         {
-            var entry = _buckets[slot];
+            var entry = _slots[slot];
             if (entry == 0)
             {
                 break;
             }
 
-            if (_hashes[slot] == hash && Same(_values[entry - 1], buffer, start, length))
+            if (HashOfSlot(entry) == hash && Same(_values[IdOfSlot(entry)], buffer, start, length))
             {
-                return entry - 1;
+                return IdOfSlot(entry);
             }
 
             slot = (slot + 1) & _mask;
         }
 
-        return Add(new string(buffer, start, length), slot, hash);
+        return Add(new string(buffer, start, length), slot, hash, ShortKey.None);
     }
 
-    private int Add(string value, int slot, int hash)
+    private int Add(string value, int slot, int hash, ShortKey key)
     {
         var id = _values.Count;
         _values.Add(value);
-        _buckets[slot] = id + 1;
-        _hashes[slot] = hash;
-        if (_values.Count * 2 > _buckets.Length)
+        if (id == _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+        }
+
+        _keys[id] = key;
+        _slots[slot] = ((long)hash << 32) | (uint)(id + 1);
+        if (_values.Count * 2 > _slots.Length)
         {
             Grow();
         }
@@ -214,10 +297,27 @@ internal sealed class StringPool
         return true;
     }
 
+    /// <summary>
+    /// Hash of a short ASCII value from its two words (<see cref="ShortKey"/>): a multiply-xor mix, seeded. The same
+    /// value always takes this path, from whichever input, so it need not agree with the hash of longer values.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int HashOf(ulong w0, ulong w1, int length)
+    {
+        unchecked
+        {
+            var h = ((w0 ^ _seed) * 0x9E3779B97F4A7C15ul) + ((w1 ^ (ulong)length) * 0xC2B2AE3D27D4EB4Ful);
+            h ^= h >> 29;
+            h *= 0xBF58476D1CE4E5B9ul;
+            h ^= h >> 32;
+            return (int)(h & 0x7FFFFFFF);
+        }
+    }
+
     // One function over three inputs (UTF-8 bytes, a string, chars): equal for the same text, since the pool interns each
     // value from whichever it meets first and finds it again from any of them. Only the loop differs; Seed, Step and Finish
     // are shared so that they cannot drift apart. (No spans: the core targets .NET Framework without System.Memory.)
-    private uint Seed => 2166136261u ^ _seed;
+    private uint Seed => 2166136261u ^ unchecked((uint)_seed);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Step(uint h, uint c) => unchecked((h ^ c) * 16777619u);
@@ -275,29 +375,148 @@ internal sealed class StringPool
 
     private void Grow()
     {
-        var size = _buckets.Length * 2;
-        var buckets = new int[size];
-        var hashes = new int[size];
+        var size = _slots.Length * 2;
+        var slots = new long[size];
         var mask = size - 1;
-        for (var i = 0; i < _buckets.Length; i++)
+        foreach (var entry in _slots)
         {
-            if (_buckets[i] == 0)
+            if (entry == 0)
             {
                 continue;
             }
 
-            var slot = _hashes[i] & mask;
-            while (buckets[slot] != 0)
+            var slot = HashOfSlot(entry) & mask;
+            while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            buckets[slot] = _buckets[i];
-            hashes[slot] = _hashes[i];
+            slots[slot] = entry;
         }
 
-        _buckets = buckets;
-        _hashes = hashes;
+        _slots = slots;
         _mask = mask;
+    }
+
+    /// <summary>
+    /// A value of at most 16 ASCII characters as two words: the first 8 bytes and the last 8 (overlapping when shorter
+    /// than 16, zero-padded when shorter than 8). With the length they determine the value, so comparing them compares
+    /// the text without reading the string, one cache line away.
+    /// </summary>
+    private readonly struct ShortKey
+    {
+        public const int MaxLength = 16;
+        public const ulong HighBits = 0x8080808080808080ul;
+
+        public static readonly ShortKey None = new(0, 0, -1);
+
+        public readonly ulong W0;
+        public readonly ulong W1;
+        public readonly int Length; // -1: not a short ASCII value
+
+        public ShortKey(ulong w0, ulong w1, int length)
+        {
+            W0 = w0;
+            W1 = w1;
+            Length = length;
+        }
+
+        /// <summary>The words of <paramref name="length"/> (at most 16) bytes; ASCII when neither has a high bit set.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Of(byte[] bytes, int start, int length, out ulong w0, out ulong w1)
+        {
+            if (length >= 8)
+            {
+                w0 = Read8(bytes, start);
+                w1 = length > 8 ? Read8(bytes, start + length - 8) : 0;
+                return;
+            }
+
+            w1 = 0;
+            if (start + 8 <= bytes.Length)
+            {
+                w0 = length == 0 ? 0 : Read8(bytes, start) & (ulong.MaxValue >> (64 - (8 * length)));
+                return;
+            }
+
+            w0 = 0;
+            for (var i = 0; i < length; i++)
+            {
+                w0 |= (ulong)bytes[start + i] << (8 * i);
+            }
+        }
+
+        /// <summary>The words of a string of at most 16 chars, when every char is ASCII.</summary>
+        public static bool TryOf(string value, int length, out ulong w0, out ulong w1)
+        {
+            w0 = 0;
+            w1 = 0;
+            var any = 0;
+            for (var i = 0; i < Math.Min(length, 8); i++)
+            {
+                any |= value[i];
+                w0 |= (ulong)value[i] << (8 * i);
+            }
+
+            if (length > 8)
+            {
+                for (var i = 0; i < 8; i++)
+                {
+                    var c = value[length - 8 + i];
+                    any |= c;
+                    w1 |= (ulong)c << (8 * i);
+                }
+            }
+
+            return any < 0x80;
+        }
+
+        /// <summary>The words of at most 16 chars, when every char is ASCII.</summary>
+        public static bool TryOf(char[] buffer, int start, int length, out ulong w0, out ulong w1)
+        {
+            w0 = 0;
+            w1 = 0;
+            var any = 0;
+            for (var i = 0; i < Math.Min(length, 8); i++)
+            {
+                any |= buffer[start + i];
+                w0 |= (ulong)buffer[start + i] << (8 * i);
+            }
+
+            if (length > 8)
+            {
+                for (var i = 0; i < 8; i++)
+                {
+                    var c = buffer[start + length - 8 + i];
+                    any |= c;
+                    w1 |= (ulong)c << (8 * i);
+                }
+            }
+
+            return any < 0x80;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Read8(byte[] bytes, int at)
+        {
+            // The words must be the ones TryOf builds from chars, whatever the machine's byte order.
+#if NET8_0_OR_GREATER
+            var word = Unsafe.ReadUnaligned<ulong>(ref bytes[at]);
+            return BitConverter.IsLittleEndian ? word : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(word);
+#else
+            if (BitConverter.IsLittleEndian)
+            {
+                return BitConverter.ToUInt64(bytes, at);
+            }
+
+            var word = 0ul;
+            for (var i = 7; i >= 0; i--)
+            {
+                word = (word << 8) | bytes[at + i];
+            }
+
+            return word;
+#endif
+        }
     }
 }
