@@ -13,6 +13,11 @@ internal sealed class EventLogBuilder
 {
     private readonly RejectionReportBuilder _rejections;
     private readonly Dictionary<long, int> _activityIndex = new();
+
+    // Touchpoint id + 1 by stage and channel while both ids are below GridSide (0 = not looked up yet): every row looks its
+    // touchpoint up, and most logs have a handful of stages and channels, so an array read replaces a dictionary probe.
+    private const int GridSide = 32;
+    private readonly int[] _activityGrid = new int[GridSide * GridSide];
     private readonly List<int> _activityStage = new();
     private readonly List<int> _activityChannel = new();
     private readonly List<int[]?> _attributeColumns = new();
@@ -111,6 +116,12 @@ internal sealed class EventLogBuilder
     /// </summary>
     public int InternActivity(int stage, int channel)
     {
+        var cell = (uint)stage < GridSide && (uint)channel < GridSide ? (stage * GridSide) + channel : -1;
+        if (cell >= 0 && _activityGrid[cell] > 0)
+        {
+            return _activityGrid[cell] - 1;
+        }
+
         var key = ((long)stage << 32) | (uint)channel;
         if (!_activityIndex.TryGetValue(key, out var id))
         {
@@ -123,6 +134,11 @@ internal sealed class EventLogBuilder
             _activityIndex.Add(key, id);
             _activityStage.Add(stage);
             _activityChannel.Add(channel);
+        }
+
+        if (cell >= 0)
+        {
+            _activityGrid[cell] = id + 1;
         }
 
         return id;
@@ -352,6 +368,7 @@ internal sealed class EventLogBuilder
         Segments.Clear();
         AttributeValues.Clear();
         _activityIndex.Clear();
+        Array.Clear(_activityGrid, 0, _activityGrid.Length);
         _activityStage.Clear();
         _activityChannel.Clear();
         Array.Clear(_stageKnown, 0, _stageKnown.Length);
