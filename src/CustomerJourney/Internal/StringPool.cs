@@ -175,6 +175,7 @@ internal sealed class StringPool
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindShort(ulong w0, ulong w1, int length, int hash, out int free)
     {
+        var k1 = w1 | ShortKey.LengthBits(length);
         var slot = hash & _mask;
         while (true)
         {
@@ -189,7 +190,7 @@ internal sealed class StringPool
             {
                 var id = IdOfSlot(entry);
                 ref var key = ref _keys[id];
-                if (key.W0 == w0 && key.W1 == w1 && key.Length == length)
+                if (key.W0 == w0 && key.W1 == k1)
                 {
                     free = -1;
                     return id;
@@ -400,25 +401,33 @@ internal sealed class StringPool
 
     /// <summary>
     /// A value of at most 16 ASCII characters as two words: the first 8 bytes and the last 8 (overlapping when shorter
-    /// than 16, zero-padded when shorter than 8). With the length they determine the value, so comparing them compares
-    /// the text without reading the string, one cache line away.
+    /// than 16, zero-padded when shorter than 8), the length in the high bits of the second word's first five bytes
+    /// (always clear in ASCII). They determine the value, so comparing them compares the text without reading the string,
+    /// one cache line away.
     /// </summary>
     private readonly struct ShortKey
     {
         public const int MaxLength = 16;
         public const ulong HighBits = 0x8080808080808080ul;
 
-        public static readonly ShortKey None = new(0, 0, -1);
+        /// <summary>Not a short ASCII value: the high bits of bytes 5-7 of the second word, which no short key sets.</summary>
+        public static readonly ShortKey None = new(0, ulong.MaxValue, 0);
 
         public readonly ulong W0;
         public readonly ulong W1;
-        public readonly int Length; // -1: not a short ASCII value
 
         public ShortKey(ulong w0, ulong w1, int length)
         {
             W0 = w0;
-            W1 = w1;
-            Length = length;
+            W1 = w1 | LengthBits(length);
+        }
+
+        /// <summary>Bits 0-4 of the length as the high bits of bytes 0-4.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ulong LengthBits(int length)
+        {
+            var n = (ulong)length;
+            return ((n & 1) << 7) | ((n & 2) << 14) | ((n & 4) << 21) | ((n & 8) << 28) | ((n & 16) << 35);
         }
 
         /// <summary>The words of <paramref name="length"/> (at most 16) bytes; ASCII when neither has a high bit set.</summary>
