@@ -436,15 +436,15 @@ internal sealed class StringPool
         {
             if (length >= 8)
             {
-                w0 = Read8(bytes, start);
-                w1 = length > 8 ? Read8(bytes, start + length - 8) : 0;
+                w0 = LittleEndian.Read64(bytes, start);
+                w1 = length > 8 ? LittleEndian.Read64(bytes, start + length - 8) : 0;
                 return;
             }
 
             w1 = 0;
             if (start + 8 <= bytes.Length)
             {
-                w0 = length == 0 ? 0 : Read8(bytes, start) & (ulong.MaxValue >> (64 - (8 * length)));
+                w0 = length == 0 ? 0 : LittleEndian.Read64(bytes, start) & (ulong.MaxValue >> (64 - (8 * length)));
                 return;
             }
 
@@ -503,29 +503,6 @@ internal sealed class StringPool
             }
 
             return any < 0x80;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Read8(byte[] bytes, int at)
-        {
-            // The words must be the ones TryOf builds from chars, whatever the machine's byte order.
-#if NET8_0_OR_GREATER
-            var word = Unsafe.ReadUnaligned<ulong>(ref bytes[at]);
-            return BitConverter.IsLittleEndian ? word : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(word);
-#else
-            if (BitConverter.IsLittleEndian)
-            {
-                return BitConverter.ToUInt64(bytes, at);
-            }
-
-            var word = 0ul;
-            for (var i = 7; i >= 0; i--)
-            {
-                word = (word << 8) | bytes[at + i];
-            }
-
-            return word;
-#endif
         }
     }
 }
