@@ -394,64 +394,68 @@ internal sealed class CsvEventReader : IPartReader
 
     private void Record(long line)
     {
-        var columns = _columnNames.Length;
-        if (_fieldCount != columns)
+        // Every row: field offsets and counts are within the buffer and the arrays, no overflow checks.
+        unchecked
         {
-            _builder.Reject(RejectionReason.Malformed, $"expected {columns} fields, found {_fieldCount}", line, null);
-            return;
-        }
-
-        var row = _row;
-        row.Clear();
-        for (var i = 0; i < columns; i++)
-        {
-            var slot = _columnSlot[i];
-            if (slot == -1)
+            var columns = _columnNames.Length;
+            if (_fieldCount != columns)
             {
-                continue;
-            }
-
-            var buffer = _fieldUnescaped[i] ? _unescaped : _buffer;
-            var start = _fieldStart[i];
-            var length = _fieldLength[i];
-            if (_fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(buffer, start, length))
-            {
-                _builder.Reject(RejectionReason.Malformed, "the field is not valid UTF-8", line, _columnNames[i]);
+                _builder.Reject(RejectionReason.Malformed, $"expected {columns} fields, found {_fieldCount}", line, null);
                 return;
             }
 
-            if (length > _maxFieldChars && (!_fieldNonAscii[i] || Utf8Parse.CharCount(buffer, start, length) > _maxFieldChars))
+            var row = _row;
+            row.Clear();
+            for (var i = 0; i < columns; i++)
             {
-                _builder.Reject(RejectionReason.LimitExceeded, $"the field is longer than {_maxFieldChars} characters", line, _columnNames[i]);
-                return;
+                var slot = _columnSlot[i];
+                if (slot == -1)
+                {
+                    continue;
+                }
+
+                var buffer = _fieldUnescaped[i] ? _unescaped : _buffer;
+                var start = _fieldStart[i];
+                var length = _fieldLength[i];
+                if (_fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(buffer, start, length))
+                {
+                    _builder.Reject(RejectionReason.Malformed, "the field is not valid UTF-8", line, _columnNames[i]);
+                    return;
+                }
+
+                if (length > _maxFieldChars && (!_fieldNonAscii[i] || Utf8Parse.CharCount(buffer, start, length) > _maxFieldChars))
+                {
+                    _builder.Reject(RejectionReason.LimitExceeded, $"the field is longer than {_maxFieldChars} characters", line, _columnNames[i]);
+                    return;
+                }
+
+                if (_columnText[i] && length > 1 && buffer[start] == (byte)'\'')
+                {
+                    Unneutralise(buffer, ref start, ref length);
+                }
+
+                if (slot >= 0)
+                {
+                    row.Set(slot, buffer, start, length);
+                }
+                else
+                {
+                    row.AddAttribute(_columnAttribute[i], buffer, start, length);
+                }
             }
 
-            if (_columnText[i] && length > 1 && buffer[start] == (byte)'\'')
+            // Invalid UTF-8 in an ignored column is still invalid input.
+            for (var i = 0; i < columns; i++)
             {
-                Unneutralise(buffer, ref start, ref length);
+                if (_columnSlot[i] == -1 && _fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(FieldBuffer(i), _fieldStart[i], _fieldLength[i]))
+                {
+                    _builder.Reject(RejectionReason.Malformed, "the field is not valid UTF-8", line, _columnNames[i]);
+                    return;
+                }
             }
 
-            if (slot >= 0)
-            {
-                row.Set(slot, buffer, start, length);
-            }
-            else
-            {
-                row.AddAttribute(_columnAttribute[i], buffer, start, length);
-            }
+            row.Commit(line);
         }
-
-        // Invalid UTF-8 in an ignored column is still invalid input.
-        for (var i = 0; i < columns; i++)
-        {
-            if (_columnSlot[i] == -1 && _fieldNonAscii[i] && !Utf8Parse.IsValidUtf8(FieldBuffer(i), _fieldStart[i], _fieldLength[i]))
-            {
-                _builder.Reject(RejectionReason.Malformed, "the field is not valid UTF-8", line, _columnNames[i]);
-                return;
-            }
-        }
-
-        row.Commit(line);
     }
 
     /// <summary>Undoes the writer's spreadsheet neutralisation: one leading apostrophe before <c>= + - @</c>, tab or CR.</summary>
@@ -767,73 +771,77 @@ internal sealed class CsvEventReader : IPartReader
     /// </summary>
     private bool TryScanPlain(byte[] buffer, int p, int end)
     {
-        var fieldStart = _fieldStart;
-        var fieldLength = _fieldLength;
-        var fieldNonAscii = _fieldNonAscii;
-        var fieldUnescaped = _fieldUnescaped;
-        var field = 0;
-        var start = p;
-        var nonAscii = false;
-        ref var origin = ref MemoryMarshal.GetArrayDataReference(buffer);
-        for (var chunk = p; chunk <= end - StructuralWindow; chunk += StructuralWindow)
+        // Indices stay within the buffer, field counts within the arrays: no overflow checks in the hot loop.
+        unchecked
         {
-            var mask = StructuralMask(ref Unsafe.Add(ref origin, chunk));
-            while (mask != 0)
+            var fieldStart = _fieldStart;
+            var fieldLength = _fieldLength;
+            var fieldNonAscii = _fieldNonAscii;
+            var fieldUnescaped = _fieldUnescaped;
+            var field = 0;
+            var start = p;
+            var nonAscii = false;
+            ref var origin = ref MemoryMarshal.GetArrayDataReference(buffer);
+            for (var chunk = p; chunk <= end - StructuralWindow; chunk += StructuralWindow)
             {
-                var i = chunk + BitOperations.TrailingZeroCount(mask);
-                mask &= mask - 1;
-                var c = buffer[i];
-                if (c >= 0x80)
+                var mask = StructuralMask(ref Unsafe.Add(ref origin, chunk));
+                while (mask != 0)
                 {
-                    nonAscii = true;
-                    continue;
-                }
-
-                var length = i - start;
-                if ((uint)field >= (uint)fieldStart.Length || length > _maxFieldBytes)
-                {
-                    return false;
-                }
-
-                var next = i + 1;
-                if (c == (byte)'\r')
-                {
-                    if (next >= end)
+                    var i = chunk + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    var c = buffer[i];
+                    if (c >= 0x80)
                     {
-                        return false; // its LF may be in the next read
+                        nonAscii = true;
+                        continue;
                     }
 
-                    if (buffer[next] == (byte)'\n')
+                    var length = i - start;
+                    if ((uint)field >= (uint)fieldStart.Length || length > _maxFieldBytes)
                     {
-                        next++;
+                        return false;
                     }
 
-                    c = (byte)'\n'; // CRLF or a lone CR: the end of the record, as in the byte loop
-                }
-                else if (c == (byte)'"')
-                {
-                    return false;
-                }
+                    var next = i + 1;
+                    if (c == (byte)'\r')
+                    {
+                        if (next >= end)
+                        {
+                            return false; // its LF may be in the next read
+                        }
 
-                fieldUnescaped[field] = false;
-                fieldStart[field] = start;
-                fieldLength[field] = length;
-                fieldNonAscii[field] = nonAscii;
-                field++;
-                if (c == (byte)'\n')
-                {
-                    _fieldCount = field;
-                    _scanEnd = next;
-                    _scanLines = 1;
-                    return true;
-                }
+                        if (buffer[next] == (byte)'\n')
+                        {
+                            next++;
+                        }
 
-                start = next;
-                nonAscii = false;
+                        c = (byte)'\n'; // CRLF or a lone CR: the end of the record, as in the byte loop
+                    }
+                    else if (c == (byte)'"')
+                    {
+                        return false;
+                    }
+
+                    fieldUnescaped[field] = false;
+                    fieldStart[field] = start;
+                    fieldLength[field] = length;
+                    fieldNonAscii[field] = nonAscii;
+                    field++;
+                    if (c == (byte)'\n')
+                    {
+                        _fieldCount = field;
+                        _scanEnd = next;
+                        _scanLines = 1;
+                        return true;
+                    }
+
+                    start = next;
+                    nonAscii = false;
+                }
             }
-        }
 
-        return false;
+            return false;
+        }
     }
 
     /// <summary>Bit <c>i</c> set when byte <c>i</c> of the 64 at <paramref name="at"/> is a comma, CR, LF, quote or non-ASCII.</summary>

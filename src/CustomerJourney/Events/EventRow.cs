@@ -76,12 +76,16 @@ internal sealed class EventRow
     /// <summary>Forgets the previous row.</summary>
     public void Clear()
     {
-        for (var i = 0; i < SlotCount; i++)
+        // Every row: no overflow check per slot.
+        unchecked
         {
-            _lengths[i] = -1;
-        }
+            for (var i = 0; i < SlotCount; i++)
+            {
+                _lengths[i] = -1;
+            }
 
-        _attributeCount = 0;
+            _attributeCount = 0;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -141,204 +145,208 @@ internal sealed class EventRow
     /// <summary>Checks the row and appends it; false when it was rejected (in lenient mode; strict mode throws).</summary>
     public bool Commit(long line)
     {
-        var b = _builder;
-        if (!NotBlank(Customer))
+        // Every row: offsets within the row's buffers and small counts, no overflow checks.
+        unchecked
         {
-            b.Reject(RejectionReason.MissingField, "the customer id is missing", line, _names[Customer]);
-            return false;
-        }
-
-        if (!NonEmpty(Timestamp))
-        {
-            b.Reject(RejectionReason.MissingField, "the timestamp is missing", line, _names[Timestamp]);
-            return false;
-        }
-
-        if (!TryTimestamp(line, out var utcTicks, out var offsetMinutes))
-        {
-            return false;
-        }
-
-        // Where the stage and channel are: a stage slot, or an activity to split.
-        int stageSlot;
-        int stageStart;
-        int stageLength;
-        int channelSlot = -1;
-        int channelStart = 0;
-        int channelLength = 0;
-        if (Has(Stage) || !Has(Activity))
-        {
-            if (!NotBlank(Stage))
+            var b = _builder;
+            if (!NotBlank(Customer))
             {
-                b.Reject(RejectionReason.MissingField, "the stage is missing", line, _names[Stage]);
+                b.Reject(RejectionReason.MissingField, "the customer id is missing", line, _names[Customer]);
                 return false;
             }
 
-            stageSlot = Stage;
-            stageStart = _starts[Stage];
-            stageLength = _lengths[Stage];
-            if (NotBlank(Channel))
+            if (!NonEmpty(Timestamp))
             {
-                channelSlot = Channel;
-                channelStart = _starts[Channel];
-                channelLength = _lengths[Channel];
-            }
-            else if (RequireChannel)
-            {
-                b.Reject(RejectionReason.MissingField, "the channel is missing", line, _names[Channel]);
-                return false;
-            }
-        }
-        else
-        {
-            if (!NotBlank(Activity))
-            {
-                b.Reject(RejectionReason.MissingField, "the activity is missing", line, _names[Activity]);
+                b.Reject(RejectionReason.MissingField, "the timestamp is missing", line, _names[Timestamp]);
                 return false;
             }
 
-            stageSlot = Activity;
-            stageStart = _starts[Activity];
-            stageLength = _lengths[Activity];
-            if (NotBlank(Channel))
+            if (!TryTimestamp(line, out var utcTicks, out var offsetMinutes))
             {
-                channelSlot = Channel;
-                channelStart = _starts[Channel];
-                channelLength = _lengths[Channel];
+                return false;
+            }
+
+            // Where the stage and channel are: a stage slot, or an activity to split.
+            int stageSlot;
+            int stageStart;
+            int stageLength;
+            int channelSlot = -1;
+            int channelStart = 0;
+            int channelLength = 0;
+            if (Has(Stage) || !Has(Activity))
+            {
+                if (!NotBlank(Stage))
+                {
+                    b.Reject(RejectionReason.MissingField, "the stage is missing", line, _names[Stage]);
+                    return false;
+                }
+
+                stageSlot = Stage;
+                stageStart = _starts[Stage];
+                stageLength = _lengths[Stage];
+                if (NotBlank(Channel))
+                {
+                    channelSlot = Channel;
+                    channelStart = _starts[Channel];
+                    channelLength = _lengths[Channel];
+                }
+                else if (RequireChannel)
+                {
+                    b.Reject(RejectionReason.MissingField, "the channel is missing", line, _names[Channel]);
+                    return false;
+                }
             }
             else
             {
-                var activity = _buffers[Activity];
-                var at = -1;
-                for (var i = stageStart + stageLength - 1; i >= stageStart; i--)
+                if (!NotBlank(Activity))
                 {
-                    if (activity[i] == (byte)'@')
+                    b.Reject(RejectionReason.MissingField, "the activity is missing", line, _names[Activity]);
+                    return false;
+                }
+
+                stageSlot = Activity;
+                stageStart = _starts[Activity];
+                stageLength = _lengths[Activity];
+                if (NotBlank(Channel))
+                {
+                    channelSlot = Channel;
+                    channelStart = _starts[Channel];
+                    channelLength = _lengths[Channel];
+                }
+                else
+                {
+                    var activity = _buffers[Activity];
+                    var at = -1;
+                    for (var i = stageStart + stageLength - 1; i >= stageStart; i--)
                     {
-                        at = i;
-                        break;
+                        if (activity[i] == (byte)'@')
+                        {
+                            at = i;
+                            break;
+                        }
+                    }
+
+                    // Split only when both sides are non-blank: "a@", "@b" and " @b" are stages on the default channel.
+                    if (at > stageStart && at < stageStart + stageLength - 1
+                        && !IsBlank(activity, stageStart, at - stageStart) && !IsBlank(activity, at + 1, stageStart + stageLength - at - 1))
+                    {
+                        channelSlot = Activity;
+                        channelStart = at + 1;
+                        channelLength = stageStart + stageLength - at - 1;
+                        stageLength = at - stageStart;
                     }
                 }
+            }
 
-                // Split only when both sides are non-blank: "a@", "@b" and " @b" are stages on the default channel.
-                if (at > stageStart && at < stageStart + stageLength - 1
-                    && !IsBlank(activity, stageStart, at - stageStart) && !IsBlank(activity, at + 1, stageStart + stageLength - at - 1))
+            // Scores and status.
+            var sentiment = float.NaN;
+            if (NonEmpty(Sentiment))
+            {
+                var r = Utf8Parse.ParseSingle(_buffers[Sentiment], _starts[Sentiment], _lengths[Sentiment], out sentiment);
+                if (r == NumberParse.Invalid)
                 {
-                    channelSlot = Activity;
-                    channelStart = at + 1;
-                    channelLength = stageStart + stageLength - at - 1;
-                    stageLength = at - stageStart;
+                    b.Reject(RejectionReason.InvalidValue, $"'{Text(Sentiment)}' is not a number", line, _names[Sentiment]);
+                    return false;
+                }
+
+                if (r == NumberParse.NotFinite || !(sentiment >= -1f && sentiment <= 1f))
+                {
+                    b.Reject(RejectionReason.OutOfRange, $"{Text(Sentiment)} is outside [-1, 1]", line, _names[Sentiment]);
+                    return false;
                 }
             }
-        }
 
-        // Scores and status.
-        var sentiment = float.NaN;
-        if (NonEmpty(Sentiment))
-        {
-            var r = Utf8Parse.ParseSingle(_buffers[Sentiment], _starts[Sentiment], _lengths[Sentiment], out sentiment);
-            if (r == NumberParse.Invalid)
+            if (!TryInteger(Rating, 1, 5, line, out var rating) || !TryInteger(Nps, 0, 10, line, out var nps)
+                || !TryInteger(Effort, 1, 7, line, out var effort))
             {
-                b.Reject(RejectionReason.InvalidValue, $"'{Text(Sentiment)}' is not a number", line, _names[Sentiment]);
                 return false;
             }
 
-            if (r == NumberParse.NotFinite || !(sentiment >= -1f && sentiment <= 1f))
+            var status = EventStatus.Completed;
+            if (NonEmpty(Status) && !TryStatus(out status))
             {
-                b.Reject(RejectionReason.OutOfRange, $"{Text(Sentiment)} is outside [-1, 1]", line, _names[Sentiment]);
+                b.Reject(RejectionReason.InvalidValue, $"'{Text(Status)}' is not completed, failed or abandoned", line, _names[Status]);
                 return false;
             }
-        }
 
-        if (!TryInteger(Rating, 1, 5, line, out var rating) || !TryInteger(Nps, 0, 10, line, out var nps)
-            || !TryInteger(Effort, 1, 7, line, out var effort))
-        {
-            return false;
-        }
+            // Interning: stage and channel first (they may be refused by the map), the customer last.
+            var stage = b.Stages.Intern(_buffers[stageSlot], stageStart, stageLength);
+            if (!b.IsKnownStage(stage))
+            {
+                b.Reject(RejectionReason.UnknownStage, $"unknown stage '{b.Stages[stage]}'", line, _names[stageSlot]);
+                return false;
+            }
 
-        var status = EventStatus.Completed;
-        if (NonEmpty(Status) && !TryStatus(out status))
-        {
-            b.Reject(RejectionReason.InvalidValue, $"'{Text(Status)}' is not completed, failed or abandoned", line, _names[Status]);
-            return false;
-        }
+            int channel;
+            if (channelSlot < 0)
+            {
+                channel = _defaultChannel >= 0 ? _defaultChannel : _defaultChannel = b.Channels.Intern(b.Options.DefaultChannel);
+            }
+            else
+            {
+                channel = b.Channels.Intern(_buffers[channelSlot], channelStart, channelLength);
+            }
 
-        // Interning: stage and channel first (they may be refused by the map), the customer last.
-        var stage = b.Stages.Intern(_buffers[stageSlot], stageStart, stageLength);
-        if (!b.IsKnownStage(stage))
-        {
-            b.Reject(RejectionReason.UnknownStage, $"unknown stage '{b.Stages[stage]}'", line, _names[stageSlot]);
-            return false;
-        }
+            if (!b.IsKnownChannel(channel))
+            {
+                b.Reject(RejectionReason.UnknownChannel, $"unknown channel '{b.Channels[channel]}'", line, channelSlot < 0 ? _names[Channel] : _names[channelSlot]);
+                return false;
+            }
 
-        int channel;
-        if (channelSlot < 0)
-        {
-            channel = _defaultChannel >= 0 ? _defaultChannel : _defaultChannel = b.Channels.Intern(b.Options.DefaultChannel);
-        }
-        else
-        {
-            channel = b.Channels.Intern(_buffers[channelSlot], channelStart, channelLength);
-        }
+            var emotion = NonEmpty(Emotion) ? b.Emotions.Intern(_buffers[Emotion], _starts[Emotion], _lengths[Emotion]) : -1;
+            if (emotion >= ushort.MaxValue)
+            {
+                b.Reject(RejectionReason.LimitExceeded, $"more than {ushort.MaxValue - 1} distinct emotions", line, _names[Emotion]);
+                return false;
+            }
 
-        if (!b.IsKnownChannel(channel))
-        {
-            b.Reject(RejectionReason.UnknownChannel, $"unknown channel '{b.Channels[channel]}'", line, channelSlot < 0 ? _names[Channel] : _names[channelSlot]);
-            return false;
-        }
+            var touchpoint = b.InternActivity(stage, channel);
+            if (touchpoint < 0)
+            {
+                b.Reject(RejectionReason.LimitExceeded, b.TooManyTouchpoints(), line, _names[stageSlot]);
+                return false;
+            }
 
-        var emotion = NonEmpty(Emotion) ? b.Emotions.Intern(_buffers[Emotion], _starts[Emotion], _lengths[Emotion]) : -1;
-        if (emotion >= ushort.MaxValue)
-        {
-            b.Reject(RejectionReason.LimitExceeded, $"more than {ushort.MaxValue - 1} distinct emotions", line, _names[Emotion]);
-            return false;
-        }
+            var customer = b.Customers.Intern(_buffers[Customer], _starts[Customer], _lengths[Customer]);
+            b.Add(customer, touchpoint, utcTicks, offsetMinutes);
+            if (!float.IsNaN(sentiment))
+            {
+                b.SetSentiment(sentiment);
+            }
 
-        var touchpoint = b.InternActivity(stage, channel);
-        if (touchpoint < 0)
-        {
-            b.Reject(RejectionReason.LimitExceeded, b.TooManyTouchpoints(), line, _names[stageSlot]);
-            return false;
-        }
+            if (rating > 0)
+            {
+                b.SetRating((byte)rating);
+            }
 
-        var customer = b.Customers.Intern(_buffers[Customer], _starts[Customer], _lengths[Customer]);
-        b.Add(customer, touchpoint, utcTicks, offsetMinutes);
-        if (!float.IsNaN(sentiment))
-        {
-            b.SetSentiment(sentiment);
-        }
+            if (nps >= 0)
+            {
+                b.SetNps((sbyte)nps);
+            }
 
-        if (rating > 0)
-        {
-            b.SetRating((byte)rating);
-        }
+            if (effort > 0)
+            {
+                b.SetEffort((byte)effort);
+            }
 
-        if (nps >= 0)
-        {
-            b.SetNps((sbyte)nps);
-        }
+            b.SetStatus(status);
+            if (emotion >= 0)
+            {
+                b.SetEmotion(emotion);
+            }
 
-        if (effort > 0)
-        {
-            b.SetEffort((byte)effort);
-        }
+            if (NonEmpty(Segment))
+            {
+                b.SetSegment(b.Segments.Intern(_buffers[Segment], _starts[Segment], _lengths[Segment]));
+            }
 
-        b.SetStatus(status);
-        if (emotion >= 0)
-        {
-            b.SetEmotion(emotion);
-        }
+            for (var k = 0; k < _attributeCount; k++)
+            {
+                b.SetAttribute(_attributeKeys[k], b.AttributeValues.Intern(_attributeBuffers[k], _attributeStarts[k], _attributeLengths[k]));
+            }
 
-        if (NonEmpty(Segment))
-        {
-            b.SetSegment(b.Segments.Intern(_buffers[Segment], _starts[Segment], _lengths[Segment]));
+            return true;
         }
-
-        for (var k = 0; k < _attributeCount; k++)
-        {
-            b.SetAttribute(_attributeKeys[k], b.AttributeValues.Intern(_attributeBuffers[k], _attributeStarts[k], _attributeLengths[k]));
-        }
-
-        return true;
     }
 
     /// <summary>The text of a slot, shortened, for messages only.</summary>

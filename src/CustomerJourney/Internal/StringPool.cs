@@ -88,43 +88,47 @@ internal sealed class StringPool
     /// </summary>
     public int Intern(byte[] utf8, int start, int length)
     {
-        if (length <= ShortKey.MaxLength)
+        // Slots and ids wrap nowhere (the table is a power of two at most half full): no overflow checks per lookup.
+        unchecked
         {
-            ShortKey.Of(utf8, start, length, out var w0, out var w1);
-            if (((w0 | w1) & ShortKey.HighBits) == 0)
+            if (length <= ShortKey.MaxLength)
             {
-                var shortHash = HashOf(w0, w1, length);
-                var found = FindShort(w0, w1, length, shortHash, out var free);
-                return found >= 0 ? found : Add(System.Text.Encoding.ASCII.GetString(utf8, start, length), free, shortHash, new ShortKey(w0, w1, length));
+                ShortKey.Of(utf8, start, length, out var w0, out var w1);
+                if (((w0 | w1) & ShortKey.HighBits) == 0)
+                {
+                    var shortHash = HashOf(w0, w1, length);
+                    var found = FindShort(w0, w1, length, shortHash, out var free);
+                    return found >= 0 ? found : Add(System.Text.Encoding.ASCII.GetString(utf8, start, length), free, shortHash, new ShortKey(w0, w1, length));
+                }
+
+                return InternDecoded(utf8, start, length);
             }
 
-            return InternDecoded(utf8, start, length);
-        }
-
-        var hash = HashOf(utf8, start, length, out var ascii);
-        if (!ascii)
-        {
-            return InternDecoded(utf8, start, length);
-        }
-
-        var slot = hash & _mask;
-        while (true)
-        {
-            var entry = _slots[slot];
-            if (entry == 0)
+            var hash = HashOf(utf8, start, length, out var ascii);
+            if (!ascii)
             {
-                break;
+                return InternDecoded(utf8, start, length);
             }
 
-            if (HashOfSlot(entry) == hash && Same(_values[IdOfSlot(entry)], utf8, start, length))
+            var slot = hash & _mask;
+            while (true)
             {
-                return IdOfSlot(entry);
+                var entry = _slots[slot];
+                if (entry == 0)
+                {
+                    break;
+                }
+
+                if (HashOfSlot(entry) == hash && Same(_values[IdOfSlot(entry)], utf8, start, length))
+                {
+                    return IdOfSlot(entry);
+                }
+
+                slot = (slot + 1) & _mask;
             }
 
-            slot = (slot + 1) & _mask;
+            return Add(System.Text.Encoding.ASCII.GetString(utf8, start, length), slot, hash, ShortKey.None);
         }
-
-        return Add(System.Text.Encoding.ASCII.GetString(utf8, start, length), slot, hash, ShortKey.None);
     }
 
     /// <summary>The id of a string, or -1.</summary>
@@ -175,29 +179,33 @@ internal sealed class StringPool
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindShort(ulong w0, ulong w1, int length, int hash, out int free)
     {
-        var k1 = w1 | ShortKey.LengthBits(length);
-        var slot = hash & _mask;
-        while (true)
+        // The probe loop of every short lookup: no overflow checks.
+        unchecked
         {
-            var entry = _slots[slot];
-            if (entry == 0)
+            var k1 = w1 | ShortKey.LengthBits(length);
+            var slot = hash & _mask;
+            while (true)
             {
-                free = slot;
-                return -1;
-            }
-
-            if (HashOfSlot(entry) == hash)
-            {
-                var id = IdOfSlot(entry);
-                ref var key = ref _keys[id];
-                if (key.W0 == w0 && key.W1 == k1)
+                var entry = _slots[slot];
+                if (entry == 0)
                 {
-                    free = -1;
-                    return id;
+                    free = slot;
+                    return -1;
                 }
-            }
 
-            slot = (slot + 1) & _mask;
+                if (HashOfSlot(entry) == hash)
+                {
+                    var id = IdOfSlot(entry);
+                    ref var key = ref _keys[id];
+                    if (key.W0 == w0 && key.W1 == k1)
+                    {
+                        free = -1;
+                        return id;
+                    }
+                }
+
+                slot = (slot + 1) & _mask;
+            }
         }
     }
 
@@ -434,24 +442,28 @@ internal sealed class StringPool
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Of(byte[] bytes, int start, int length, out ulong w0, out ulong w1)
         {
-            if (length >= 8)
+            // Offsets within the value's bytes: no overflow checks.
+            unchecked
             {
-                w0 = LittleEndian.Read64(bytes, start);
-                w1 = length > 8 ? LittleEndian.Read64(bytes, start + length - 8) : 0;
-                return;
-            }
+                if (length >= 8)
+                {
+                    w0 = LittleEndian.Read64(bytes, start);
+                    w1 = length > 8 ? LittleEndian.Read64(bytes, start + length - 8) : 0;
+                    return;
+                }
 
-            w1 = 0;
-            if (start + 8 <= bytes.Length)
-            {
-                w0 = length == 0 ? 0 : LittleEndian.Read64(bytes, start) & (ulong.MaxValue >> (64 - (8 * length)));
-                return;
-            }
+                w1 = 0;
+                if (start + 8 <= bytes.Length)
+                {
+                    w0 = length == 0 ? 0 : LittleEndian.Read64(bytes, start) & (ulong.MaxValue >> (64 - (8 * length)));
+                    return;
+                }
 
-            w0 = 0;
-            for (var i = 0; i < length; i++)
-            {
-                w0 |= (ulong)bytes[start + i] << (8 * i);
+                w0 = 0;
+                for (var i = 0; i < length; i++)
+                {
+                    w0 |= (ulong)bytes[start + i] << (8 * i);
+                }
             }
         }
 
