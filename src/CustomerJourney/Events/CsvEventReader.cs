@@ -14,8 +14,9 @@ using CustomerJourney.Internal;
 namespace CustomerJourney.Events;
 
 /// <summary>
-/// Reads RFC 4180 CSV from UTF-8 bytes: large blocks, a byte-class table for the unquoted fast path, fields kept as
-/// ranges of the block (a copy only for quoted fields with escaped quotes), strings interned from bytes.
+/// Reads RFC 4180 CSV from UTF-8 bytes: large blocks, records without quotes scanned 64 bytes at a time (a byte loop for
+/// the rest), fields kept as ranges of the block (a copy only for quoted fields with escaped quotes), strings interned from
+/// bytes.
 /// </summary>
 /// <remarks>
 /// A record that crosses the end of a block is moved to the front and scanned again after the next read, so the buffer
