@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text;
 using CustomerJourney.Events;
@@ -137,7 +138,17 @@ public class CsvHostileInputTest
         Assert.Single(log.ToEvents());
     }
 
+    [Fact]
+    public void PrintableAscii_IsNeverWhiteSpace_SoAnIdStartingWithItIsNotBlank()
+    {
+        // EventRow decides "not blank" inline from a first byte in '!'..'~': that holds only while char.IsWhiteSpace agrees.
+        Assert.DoesNotContain(Enumerable.Range('!', '~' - '!' + 1), c => char.IsWhiteSpace((char)c));
+        Assert.Equal(2, EventLogReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(Header + "\n" + Row + "\n~,2024-01-01T00:00:00Z,s,!\n")), EventLogFormat.Csv, cancellationToken: TestContext.Current.CancellationToken).Count);
+    }
+
     [Theory]
+    [InlineData("\u000B,2024-01-01T00:00:00Z,s,web", "customer_id")] // vertical tab: white space below the printable range
+    [InlineData("\u0085,2024-01-01T00:00:00Z,s,web", "customer_id")] // next line: white space above it, two UTF-8 bytes
     [InlineData("  ,2024-01-01T00:00:00Z,s,web", "customer_id")]
     [InlineData("c2,2024-01-01T00:00:00Z,s,\t", "channel")]
     public void WhiteSpaceOnlyCustomerOrChannel_IsAMissingField(string row, string field) =>
