@@ -366,26 +366,32 @@ internal sealed class EventRow
     private bool NonEmpty(int slot) => _lengths[slot] > 0;
 
     /// <summary>Whether an id slot holds something other than white space: the rule <see cref="JourneyEvent"/> enforces.</summary>
-    /// <remarks>
-    /// Decided inline when the first byte is printable ASCII (no ASCII above the space is white space for
-    /// <see cref="char.IsWhiteSpace(char)"/>), as for nearly every id: three slots of every row are checked.
-    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool NotBlank(int slot)
-    {
-        var length = _lengths[slot];
-        if (length <= 0)
-        {
-            return false;
-        }
-
-        var first = _buffers[slot][_starts[slot]];
-        return (first > (byte)' ' && first < 0x7F) || !IsBlank(_buffers[slot], _starts[slot], length);
-    }
+    private bool NotBlank(int slot) => _lengths[slot] > 0 && !IsBlank(_buffers[slot], _starts[slot], _lengths[slot]);
 
     /// <summary>Whether UTF-8 text is empty or only white space, as <see cref="Guard.IsBlank"/> judges it.</summary>
-    /// <remarks>Decodes only text with no ASCII character other than white space (rare); allocates nothing once the scratch is large enough.</remarks>
+    /// <remarks>
+    /// Decided inline when the first byte is printable ASCII (no ASCII above the space is white space for
+    /// <see cref="char.IsWhiteSpace(char)"/>), as for nearly every id: three ids of every row are checked.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsBlank(byte[] buffer, int start, int length)
+    {
+        if (length > 0)
+        {
+            var first = buffer[start];
+            if (first > (byte)' ' && first < 0x7F)
+            {
+                return false;
+            }
+        }
+
+        return IsBlankScan(buffer, start, length);
+    }
+
+    /// <summary><see cref="IsBlank"/> byte by byte.</summary>
+    /// <remarks>Decodes only text with no ASCII character other than white space (rare); allocates nothing once the scratch is large enough.</remarks>
+    private bool IsBlankScan(byte[] buffer, int start, int length)
     {
         var ascii = true;
         for (var i = start; i < start + length; i++)
