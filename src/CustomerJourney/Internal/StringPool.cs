@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 namespace CustomerJourney.Internal;
 
 /// <summary>
-/// Interns strings to dense ids in first-seen order, looking them up from a char buffer so that a value seen
+/// Interns strings to dense ids in first-seen order, looking them up from UTF-8 bytes or chars so that a value seen
 /// before costs no allocation. Ids never depend on hashing, so they are deterministic for a given input order.
 /// </summary>
 /// <remarks>
@@ -48,33 +48,8 @@ internal sealed class StringPool
     /// <summary>Interns a string, keeping that very instance when it is new (no copy, no allocation once the table is large enough).</summary>
     public int Intern(string value)
     {
-        var length = value.Length;
-        if (length <= ShortKey.MaxLength && ShortKey.TryOf(value, length, out var w0, out var w1))
-        {
-            var shortHash = HashOf(w0, w1, length);
-            var found = FindShort(w0, w1, length, shortHash, out var free);
-            return found >= 0 ? found : Add(value, free, shortHash, new ShortKey(w0, w1, length));
-        }
-
-        var hash = HashOf(value);
-        var slot = hash & _mask;
-        while (true)
-        {
-            var entry = _slots[slot];
-            if (entry == 0)
-            {
-                break;
-            }
-
-            if (HashOfSlot(entry) == hash && string.Equals(_values[IdOfSlot(entry)], value, StringComparison.Ordinal))
-            {
-                return IdOfSlot(entry);
-            }
-
-            slot = (slot + 1) & _mask;
-        }
-
-        return Add(value, slot, hash, ShortKey.None);
+        var id = FindString(value, out var free, out var hash, out var key);
+        return id >= 0 ? id : Add(value, free, hash, key);
     }
 
     /// <summary>Interns the chars <c>buffer[start..start+length]</c>; allocates only the first time a value is seen.</summary>
@@ -132,32 +107,7 @@ internal sealed class StringPool
     }
 
     /// <summary>The id of a string, or -1.</summary>
-    public int Find(string value)
-    {
-        var length = value.Length;
-        if (length <= ShortKey.MaxLength && ShortKey.TryOf(value, length, out var w0, out var w1))
-        {
-            return FindShort(w0, w1, length, HashOf(w0, w1, length), out _);
-        }
-
-        var hash = HashOf(value);
-        var slot = hash & _mask;
-        while (true)
-        {
-            var entry = _slots[slot];
-            if (entry == 0)
-            {
-                return -1;
-            }
-
-            if (HashOfSlot(entry) == hash && string.Equals(_values[IdOfSlot(entry)], value, StringComparison.Ordinal))
-            {
-                return IdOfSlot(entry);
-            }
-
-            slot = (slot + 1) & _mask;
-        }
-    }
+    public int Find(string value) => FindString(value, out _, out _, out _);
 
     /// <summary>All strings, indexed by id.</summary>
     public string[] ToArray() => _values.ToArray();
@@ -167,6 +117,39 @@ internal sealed class StringPool
     {
         _values.Clear();
         Array.Clear(_slots, 0, _slots.Length);
+    }
+
+    /// <summary>The id of a string, or -1 with the free slot, hash and key it is added with.</summary>
+    private int FindString(string value, out int free, out int hash, out ShortKey key)
+    {
+        var length = value.Length;
+        if (length <= ShortKey.MaxLength && ShortKey.TryOf(value, length, out var w0, out var w1))
+        {
+            hash = HashOf(w0, w1, length);
+            key = new ShortKey(w0, w1, length);
+            return FindShort(w0, w1, length, hash, out free);
+        }
+
+        hash = HashOf(value);
+        key = ShortKey.None;
+        var slot = hash & _mask;
+        while (true)
+        {
+            var entry = _slots[slot];
+            if (entry == 0)
+            {
+                free = slot;
+                return -1;
+            }
+
+            if (HashOfSlot(entry) == hash && string.Equals(_values[IdOfSlot(entry)], value, StringComparison.Ordinal))
+            {
+                free = -1;
+                return IdOfSlot(entry);
+            }
+
+            slot = (slot + 1) & _mask;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
