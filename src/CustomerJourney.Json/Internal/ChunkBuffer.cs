@@ -24,6 +24,15 @@ internal sealed class ChunkBuffer : IBufferWriter<byte>
     /// <summary>Forgets what was written, keeping the memory.</summary>
     public void Clear() => WrittenCount = 0;
 
+    /// <summary>Appends <paramref name="bytes"/> from <paramref name="start"/> on.</summary>
+    public void Append(byte[] bytes, int start = 0)
+    {
+        var length = bytes.Length - start;
+        var target = WrittenCount + length <= _buffer.Length ? _buffer : Reserve(length);
+        Buffer.BlockCopy(bytes, start, target, WrittenCount, length);
+        WrittenCount += length;
+    }
+
     /// <inheritdoc/>
     public void Advance(int count)
     {

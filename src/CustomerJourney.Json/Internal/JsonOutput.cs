@@ -15,9 +15,6 @@ internal static class JsonOutput
 {
     // Non-ASCII letters stay readable (French stage names); HTML-sensitive characters are still escaped.
     private static readonly JavaScriptEncoder s_encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-    private static readonly JsonEncodedText s_path = JsonEncodedText.Encode("path");
-    private static readonly JsonEncodedText s_count = JsonEncodedText.Encode("count");
-    private static readonly JsonEncodedText s_variants = JsonEncodedText.Encode("variants");
 
     public static JsonWriterOptions WriterOptions => new()
     {
@@ -141,9 +138,10 @@ internal static class JsonOutput
     /// <c>variants</c> [{path, count}], the first <paramref name="top"/> of the set, as both the paths view and the full
     /// statistics write it; returns the journeys listed. Written straight from the compact set and flushed as it goes: a
     /// log of a million distinct journeys makes a million variants, and neither a <see cref="PathVariant"/> per variant nor
-    /// the whole text is held at once. With <paramref name="parallelism"/> above 1 and the <paramref name="stream"/>
-    /// <paramref name="w"/> writes to, a long list is formatted in chunks on that many threads
-    /// (<see cref="WriteVariantsInParallel"/>), the same bytes.
+    /// the whole text is held at once. Items are laid out a chunk at a time by <see cref="VariantLayout"/> and handed to
+    /// <paramref name="w"/> as raw values. With <paramref name="parallelism"/> above 1 and the <paramref name="stream"/>
+    /// <paramref name="w"/> writes to, a long list is laid out on that many threads (<see cref="WriteVariantsInParallel"/>),
+    /// the same bytes.
     /// </summary>
     public static long WriteVariants(Utf8JsonWriter w, VariantSet variants, int top, int parallelism = 1, Stream? stream = null)
     {
@@ -161,16 +159,24 @@ internal static class JsonOutput
         }
 
         w.WriteStartArray("variants");
-        if (parallelism > 1 && stream is not null && kept >= 2 * VariantsPerChunk && w.CurrentDepth == 2)
+        if (parallelism > 1 && stream is not null && kept >= 2 * VariantsPerChunk)
         {
             WriteVariantsInParallel(w, stream, variants, names, kept, parallelism);
         }
-        else
+        else if (kept > 0)
         {
+            // About 64 KiB of items at a time as one raw value, then flushed: the writer puts the comma between them.
+            var layout = new VariantLayout(names, w.CurrentDepth);
+            var buffer = new ChunkBuffer();
             for (var p = 0; p < kept; p++)
             {
-                WriteVariant(w, variants, names, p);
-                FlushIfFull(w);
+                layout.Write(buffer, variants, p);
+                if (buffer.WrittenCount >= FlushThreshold || p == kept - 1)
+                {
+                    w.WriteRawValue(buffer.Written(0), skipInputValidation: true);
+                    w.Flush();
+                    buffer.Clear();
+                }
             }
         }
 
@@ -184,9 +190,8 @@ internal static class JsonOutput
     private const int MaxThreads = 64;
 
     /// <summary>
-    /// Writes variants [0, kept) batch by batch: each thread formats a chunk of a batch with a writer of its own, opened at
-    /// the same depth as <paramref name="w"/> (inside a property's array of the root object), so its items are indented as
-    /// <paramref name="w"/> would indent them. The first chunk goes through <paramref name="w"/> as one raw value, so that
+    /// Writes variants [0, kept) batch by batch: each thread lays out a chunk of a batch (<see cref="VariantLayout"/>, at
+    /// <paramref name="w"/>'s depth). The first chunk goes through <paramref name="w"/> as one raw value, so that
     /// <paramref name="w"/> knows its array has items; <paramref name="w"/> is then flushed, and each later chunk goes, in
     /// order, straight to <paramref name="stream"/> after a comma: the bytes <paramref name="w"/> would write for a raw value
     /// (raw values get no indentation of their own, and the chunk's text starts with the newline and indentation before its
@@ -199,8 +204,7 @@ internal static class JsonOutput
         // No more threads than chunks, nor than MaxThreads: each holds a chunk's text (about a megabyte) until it is written.
         parallelism = Math.Min(Math.Min(parallelism, MaxThreads), (kept + VariantsPerChunk - 1) / VariantsPerChunk);
         var buffers = new ChunkBuffer[parallelism];
-        var writers = new Utf8JsonWriter[parallelism];
-        var itemsStart = new int[parallelism];
+        var layout = new VariantLayout(names, w.CurrentDepth);
         var batch = VariantsPerChunk * parallelism;
         var turn = new ChunkTurn(parallelism, WriteChunk);
         for (var first = 0; first < kept; first += batch)
@@ -215,28 +219,12 @@ internal static class JsonOutput
                     return;
                 }
 
-                // One buffer and one writer per thread, reused for every batch: a chunk is about a megabyte of text.
+                // One buffer per thread, reused for every batch: a chunk is about a megabyte of text.
                 var buffer = buffers[t] ??= new ChunkBuffer();
                 buffer.Clear();
-                var chunk = writers[t] ??= new Utf8JsonWriter(buffer, WriterOptions);
-                chunk.Reset(buffer);
-                chunk.WriteStartObject();
-                chunk.WriteStartArray(s_variants);
-                chunk.Flush();
-                itemsStart[t] = buffer.WrittenCount;
-                for (var p = from; p < to; p++)
-                {
-                    WriteVariant(chunk, variants, names, p);
-                }
-
-                chunk.Flush();
+                layout.Write(buffer, variants, from, to);
                 turn.Ready(from / VariantsPerChunk);
             });
-        }
-
-        foreach (var writer in writers)
-        {
-            writer?.Dispose();
         }
 
         // Chunk c of the whole list was formatted by thread c % parallelism, in the batch being written.
@@ -245,13 +233,13 @@ internal static class JsonOutput
             var t = c % parallelism;
             if (c == 0)
             {
-                w.WriteRawValue(buffers[t].Written(itemsStart[t]), skipInputValidation: true);
+                w.WriteRawValue(buffers[t].Written(0), skipInputValidation: true);
                 w.Flush();
             }
             else
             {
                 stream.WriteByte((byte)',');
-                buffers[t].WriteTo(stream, itemsStart[t]);
+                buffers[t].WriteTo(stream, 0);
             }
         }
     }
@@ -299,21 +287,6 @@ internal static class JsonOutput
                 }
             }
         }
-    }
-
-    private static void WriteVariant(Utf8JsonWriter w, VariantSet variants, JsonEncodedText[] names, int position)
-    {
-        w.WriteStartObject();
-        w.WriteStartArray(s_path);
-        var path = variants.PathAt(position, out var offset, out var length);
-        for (var i = offset; i < offset + length; i++)
-        {
-            w.WriteStringValue(names[path[i]]);
-        }
-
-        w.WriteEndArray();
-        w.WriteNumber(s_count, variants.CountAt(position));
-        w.WriteEndObject();
     }
 
     /// <summary><c>transitionKinds</c>, as both the paths view and the full statistics write it.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using CustomerJourney.Analysis;
 using CustomerJourney.Events;
@@ -89,6 +90,41 @@ public sealed class JourneyStatisticsJsonStreamTest
             var rewritten = JsonOutput.ToUtf8(w => document.WriteTo(w));
             Assert.True(rewritten.AsSpan().SequenceEqual(bytes), "the layout differs from the writer's");
         }
+    }
+
+    [Fact]
+    public void PathsJson_NamesThatNeedEscaping_AreLaidOutAsTheWriterWritesThem()
+    {
+        // The path elements are laid out from names encoded once: quotes, backslashes, HTML-sensitive and control
+        // characters are escaped as the writer escapes them, and non-ASCII letters stay readable.
+        var names = new[] { "say \"hi\"", "back\\slash", "<b>&amp;</b>", "tab\tand\u0001", "étape ü", "emoji 😀", "plain" };
+        var start = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        var events = new List<JourneyEvent>();
+        for (var c = 0; c < 40; c++)
+        {
+            for (var step = 0; step <= c % names.Length; step++)
+            {
+                events.Add(new JourneyEvent("c" + c, start.AddMinutes(step), names[(c + step) % names.Length], "default"));
+            }
+        }
+
+        var stats = JourneyAnalyzer.Analyze(EventLog.FromEvents(events), cancellationToken: TestContext.Current.CancellationToken);
+        var bytes = JourneyStatisticsJson.ToPathsJsonUtf8(stats);
+
+        using var document = System.Text.Json.JsonDocument.Parse(bytes);
+        Assert.True(JsonOutput.ToUtf8(w => document.WriteTo(w)).AsSpan().SequenceEqual(bytes), "the layout differs from the writer's");
+        var listed = new List<string>();
+        foreach (var variant in document.RootElement.GetProperty("variants").EnumerateArray())
+        {
+            foreach (var name in variant.GetProperty("path").EnumerateArray())
+            {
+                listed.Add(name.GetString()!);
+            }
+        }
+
+        Assert.Equal(names.OrderBy(n => n, StringComparer.Ordinal), listed.Distinct().OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Contains("\\u003Cb\\u003E", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Contains("étape ü", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Fact]
