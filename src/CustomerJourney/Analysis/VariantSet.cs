@@ -12,50 +12,42 @@ namespace CustomerJourney.Analysis;
 /// <remarks>Immutable once built.</remarks>
 internal sealed class VariantSet : IEquatable<VariantSet>
 {
-    public static readonly VariantSet Empty = new(Array.Empty<string>(), Array.Empty<int[]>(), Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>(), Array.Empty<long>(), Array.Empty<int>(), 0);
+    public static readonly VariantSet Empty = new(Array.Empty<string>(), Array.Empty<int>(), new int[1], Array.Empty<long>(), 0);
 
     /// <summary>Runs of equal counts at least this long are sorted on several threads (when allowed).</summary>
     internal const int ParallelSortRun = 1 << 16;
 
-    private readonly int[][] _buffers; // one per table the set was made from
-    private readonly int[] _bufferOf; // by storage id: which buffer
-    private readonly int[] _offset; // by storage id
-    private readonly int[] _length; // by storage id
-    private readonly long[] _count; // by storage id
-    private readonly int[] _order; // position → storage id
+    // By position: writing or comparing the variants in order reads these front to back, rather than jumping to wherever
+    // each path was first stored (with a million variants, that was a few cache misses per variant).
+    private readonly int[] _steps; // every path's steps, one after the other
+    private readonly int[] _start; // position → where its steps start in _steps; Count + 1 entries
+    private readonly long[] _count; // position → journeys
 
-    private VariantSet(string[] names, int[][] buffers, int[] bufferOf, int[] offset, int[] length, long[] count, int[] order, long journeys)
+    private VariantSet(string[] names, int[] steps, int[] start, long[] count, long journeys)
     {
         Names = names;
-        _buffers = buffers;
-        _bufferOf = bufferOf;
-        _offset = offset;
-        _length = length;
+        _steps = steps;
+        _start = start;
         _count = count;
-        _order = order;
         Journeys = journeys;
     }
 
     /// <summary>The activity names the paths use, distinct and sorted ordinally.</summary>
     public string[] Names { get; }
 
-    public int Count => _order.Length;
+    public int Count => _count.Length;
 
     /// <summary>The sum of the counts.</summary>
     public long Journeys { get; }
 
     /// <summary>The journeys of the variant at a position.</summary>
-    public long CountAt(int position) => _count[_order[position]];
+    public long CountAt(int position) => _count[position];
 
     /// <summary>The length of the path at a position.</summary>
-    public int LengthAt(int position) => _length[_order[position]];
+    public int LengthAt(int position) => _start[position + 1] - _start[position];
 
     /// <summary>The name id (into <see cref="Names"/>) of step <paramref name="step"/> of the path at a position.</summary>
-    public int StepAt(int position, int step)
-    {
-        var id = _order[position];
-        return _buffers[_bufferOf[id]][_offset[id] + step];
-    }
+    public int StepAt(int position, int step) => _steps[_start[position] + step];
 
     /// <summary>
     /// The path at a position, to read in a loop: its steps are <c>buffer[offset .. offset + length)</c> of the returned
@@ -63,10 +55,9 @@ internal sealed class VariantSet : IEquatable<VariantSet>
     /// </summary>
     public int[] PathAt(int position, out int offset, out int length)
     {
-        var id = _order[position];
-        offset = _offset[id];
-        length = _length[id];
-        return _buffers[_bufferOf[id]];
+        offset = _start[position];
+        length = _start[position + 1] - offset;
+        return _steps;
     }
 
     /// <summary>A new <see cref="PathVariant"/> for the variant at a position.</summary>
@@ -85,7 +76,7 @@ internal sealed class VariantSet : IEquatable<VariantSet>
     /// <summary>
     /// Sorts the variants of partitioned tables (<see cref="VariantPartitions.Combine"/>d when several) whose ids are indexes
     /// into <paramref name="names"/> (distinct), remapping the tables in place (they are frozen afterwards), on up to
-    /// <paramref name="parallelism"/> threads. The set keeps the tables' buffers: their steps are not copied.
+    /// <paramref name="parallelism"/> threads. The steps are then copied into the set in position order.
     /// </summary>
     public static VariantSet From(IReadOnlyList<VariantPartitions> sets, IReadOnlyList<string> names, int parallelism = 1)
     {
@@ -173,8 +164,40 @@ internal sealed class VariantSet : IEquatable<VariantSet>
 
         var paths = new Paths(buffers, bufferOf, offset, length, sorted.Length);
         var order = SortByCountThenPath(paths, count, parallelism);
-        return new VariantSet(sorted, buffers, bufferOf, offset, length, count, order, total);
+
+        // The steps copied into position order: the tables' buffers (with the room they grew into) are let go.
+        var start = new int[n + 1];
+        for (var p = 0; p < n; p++)
+        {
+            var next = start[p] + (long)length[order[p]];
+            if (next > MaxSteps)
+            {
+                throw new InvalidOperationException($"The variants' paths hold more than {MaxSteps:N0} steps in all, more than one set can store; analyze or merge fewer events.");
+            }
+
+            start[p + 1] = (int)next;
+        }
+
+        var steps = new int[start[n]];
+        var countAt = new long[n];
+        var parts = Math.Max(1, Math.Min(parallelism, n / MinCopyPart));
+        JourneyOrdering.ForEachPart(parts, part =>
+        {
+            for (int p = (int)((long)n * part / parts), end = (int)((long)n * (part + 1) / parts); p < end; p++)
+            {
+                var id = order[p];
+                Array.Copy(buffers[bufferOf[id]], offset[id], steps, start[p], length[id]);
+                countAt[p] = count[id];
+            }
+        });
+
+        return new VariantSet(sorted, steps, start, countAt, total);
     }
+
+    /// <summary>The most steps one set stores: the length of the largest <see cref="int"/> array.</summary>
+    internal const int MaxSteps = 0x7FFFFFC7;
+
+    private const int MinCopyPart = 1 << 14;
 
     /// <inheritdoc/>
     public bool Equals(VariantSet? other)
