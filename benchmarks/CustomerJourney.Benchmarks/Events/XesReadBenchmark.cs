@@ -29,6 +29,10 @@ public class XesReadBenchmark
     [Params(1_000_000)]
     public int Events { get; set; }
 
+    /// <summary>Threads the read may use: on two, the traces are read in parts (XesPartReader).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -59,6 +63,6 @@ public class XesReadBenchmark
     public EventLog ReadLog()
     {
         using var stream = new MemoryStream(_xes, writable: false);
-        return EventLogReader.Read(stream, EventLogFormat.Xes);
+        return EventLogReader.Read(stream, EventLogFormat.Xes, new EventLogOptions { MaxDegreeOfParallelism = Threads });
     }
 }

@@ -94,9 +94,8 @@ public sealed class EventLogOptions
     }
 
     /// <summary>
-    /// How many threads parse a CSV or JSON Lines input at once (default 1: everything runs on the calling thread, as CRM
-    /// plug-ins require). The log is identical for every value: same ids, events, rejections and lines. XES is read on the
-    /// calling thread.
+    /// How many threads parse a CSV, JSON Lines or XES input at once (default 1: everything runs on the calling thread, as
+    /// CRM plug-ins require). The log is identical for every value: same ids, events, rejections and lines.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int MaxDegreeOfParallelism

@@ -49,6 +49,8 @@ public static class EventLogReader
             EventLogFormat.Csv when builder.Options.MaxDegreeOfParallelism > 1 =>
                 new ParallelEventReader(stream, builder, CsvEventReader.Create, builder.Options.MaxDegreeOfParallelism, cancellationToken).Read(),
             EventLogFormat.Csv => new CsvEventReader(stream, builder, cancellationToken).Read(),
+            EventLogFormat.Xes when builder.Options.MaxDegreeOfParallelism > 1 =>
+                new ParallelEventReader(stream, builder, XesPartReader.Create, builder.Options.MaxDegreeOfParallelism, cancellationToken, partEnd: XesPartReader.PartEnd).Read(),
             EventLogFormat.Xes => new XesEventReader(stream, builder, cancellationToken).Read(),
             EventLogFormat.JsonLines => throw new NotSupportedException("JSON Lines is read by the CustomerJourney.Json package: use CustomerJourney.Json.EventLogFiles."),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Undefined event log format."),

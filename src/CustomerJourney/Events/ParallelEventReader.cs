@@ -8,17 +8,18 @@ using System.Threading.Tasks;
 namespace CustomerJourney.Events;
 
 /// <summary>
-/// Reads a line-oriented format (CSV, JSON Lines) on several threads and builds exactly the log one reader would: same
-/// ids, same events, same rejections with the same lines, the same first error in strict mode.
+/// Reads a format of records (CSV, JSON Lines, XES traces) on several threads and builds exactly the log one reader would:
+/// same ids, same events, same rejections with the same lines, the same first error in strict mode.
 /// </summary>
 /// <remarks>
-/// <para>The calling thread reads the input in parts of a few MiB, each ending after its last newline; worker threads parse
+/// <para>The calling thread reads the input in parts of a few MiB, each ending after its last newline (XES: before its last
+/// trace line, <see cref="XesPartReader"/>); worker threads parse
 /// the parts into builders of their own; the calling thread appends them in input order, interning each part's strings in
 /// its first-seen order, so every id is the one a single reader would give.</para>
 /// <para>That a part starts a record is a guess (a quoted CSV field may hold a newline). It is checked: a part that starts on a
 /// record boundary parses exactly as a single reader would, so the guess for the next part holds exactly when this part
-/// ended on its last byte outside any record. When it does not, or when a part would pass a limit only the whole log can
-/// judge (distinct touchpoints, emotions), the rest of the input is read from that part on by one reader on the whole
+/// ended on its last byte outside any record. When it does not (or, for XES, when a part does not read on its own), or when
+/// a part would pass a limit only the whole log can judge (distinct touchpoints, emotions), the rest of the input is read from that part on by one reader on the whole
 /// log's builder: always correct, merely not parallel.</para>
 /// </remarks>
 internal sealed class ParallelEventReader
@@ -36,6 +37,7 @@ internal sealed class ParallelEventReader
     private readonly Stack<EventLogBuilder> _freeBuilders = new();
     private readonly long _streamBytes = -1;
     private readonly Func<Stream, EventLogBuilder, int, CancellationToken, IPartReader> _createReader;
+    private readonly Func<byte[], int, int> _partEnd;
     private IPartReader _prologue = null!;
     private byte[] _carry = Array.Empty<byte>();
     private int _carryStart;
@@ -44,18 +46,26 @@ internal sealed class ParallelEventReader
     private long _line; // the line the next part to append starts on
     private long _appendedBytes;
     private bool _sized;
+    private bool _unsplittable; // no part end found in the most a part may hold: one reader reads the rest
 
-    /// <summary>A reader of <paramref name="stream"/> into <paramref name="builder"/>, the format's reader made by <paramref name="createReader"/> (its first read at most the given bytes).</summary>
+    /// <summary>
+    /// A reader of <paramref name="stream"/> into <paramref name="builder"/>, the format's reader made by
+    /// <paramref name="createReader"/> (its first read at most the given bytes). <paramref name="partEnd"/> finds where the
+    /// last whole record in <c>buffer[0..length)</c> ends (0 when none does: the part grows; -1 to stop splitting); null
+    /// ends parts after their last newline.
+    /// </summary>
     public ParallelEventReader(
         Stream stream,
         EventLogBuilder builder,
         Func<Stream, EventLogBuilder, int, CancellationToken, IPartReader> createReader,
         int workers,
         CancellationToken cancellationToken,
-        int partBytes = PartBytes)
+        int partBytes = PartBytes,
+        Func<byte[], int, int>? partEnd = null)
     {
         _stream = stream;
         _createReader = createReader;
+        _partEnd = partEnd ?? AfterLastNewline;
         _builder = builder;
         _workers = workers;
         _partBytes = partBytes;
@@ -97,7 +107,7 @@ internal sealed class ParallelEventReader
                 }
             }
 
-            return _builder.Build();
+            return _unsplittable ? ReadRestSequentially() : _builder.Build();
         }
         finally
         {
@@ -143,12 +153,18 @@ internal sealed class ParallelEventReader
                 return new Part(buffer, length, final: true);
             }
 
-            var end = Array.LastIndexOf(buffer, (byte)'\n', length - 1, length) + 1;
-            if (end > 0)
+            var end = _partEnd(buffer, length);
+            if (end != 0)
             {
                 _carry = buffer;
-                _carryStart = end;
+                _carryStart = Math.Max(0, end);
                 _carryEnd = length;
+                if (end < 0)
+                {
+                    _unsplittable = true;
+                    return null;
+                }
+
                 return new Part(buffer, end, final: false);
             }
 
@@ -156,6 +172,8 @@ internal sealed class ParallelEventReader
             Array.Resize(ref buffer, buffer.Length * 2);
         }
     }
+
+    private static int AfterLastNewline(byte[] buffer, int length) => Array.LastIndexOf(buffer, (byte)'\n', length - 1, length) + 1;
 
     private void Parse(Part part)
     {
@@ -181,6 +199,11 @@ internal sealed class ParallelEventReader
         // Limits first: a part that stopped on its own error (say, its own touchpoint limit) may hold rows before it that pass
         // the whole log's limit, where one reader would have stopped earlier. Its builder has those rows, so the check holds.
         if (_builder.WouldExceedLimits(part.Builder))
+        {
+            return false;
+        }
+
+        if (part.Error?.SourceException is UnreadablePartException)
         {
             return false;
         }
@@ -286,7 +309,7 @@ internal sealed class ParallelEventReader
     }
 
     /// <summary>Byte segments already read, then the rest of a stream.</summary>
-    private sealed class SegmentStream : Stream
+    internal sealed class SegmentStream : Stream
     {
         private readonly List<ArraySegment<byte>> _segments;
         private readonly Stream? _rest;
@@ -346,10 +369,23 @@ internal sealed class ParallelEventReader
     }
 }
 
+/// <summary>
+/// Thrown by a format's reader for a part it cannot read on its own (XES: the part is not well-formed as the log's
+/// content): the guess of where the part starts or ends was wrong, or the input is broken there. The part and all after it
+/// are read again by one reader, which reports the error, if any, where one reader would.
+/// </summary>
+internal sealed class UnreadablePartException : Exception
+{
+    public UnreadablePartException(Exception inner)
+        : base("This part cannot be read on its own: " + inner.Message, inner)
+    {
+    }
+}
+
 /// <summary>What <see cref="ParallelEventReader"/> needs of a format's reader.</summary>
 internal interface IPartReader
 {
-    /// <summary>Whether the input ended within the first read (after <see cref="ReadPrologue"/>): nothing to share out.</summary>
+    /// <summary>Whether there is nothing to share out (after <see cref="ReadPrologue"/>): the input ended within the first read, or the reader cannot split it.</summary>
     bool InputExhausted { get; }
 
     /// <summary>Lines consumed so far.</summary>

@@ -55,8 +55,23 @@ internal sealed class XesEventReader
     private string _traceName = string.Empty;
     private string _eventName = string.Empty;
 
+    private readonly int _lineOffset;
+    private readonly bool _part;
+
     public XesEventReader(Stream stream, EventLogBuilder builder, CancellationToken cancellationToken)
+        : this(stream, builder, 0, part: false, cancellationToken)
     {
+    }
+
+    /// <summary>
+    /// A reader whose lines are the XML reader's plus <paramref name="lineOffset"/>. A <paramref name="part"/> of the input
+    /// read on its own (<see cref="XesPartReader"/>) throws <see cref="UnreadablePartException"/> for broken XML, which
+    /// means the guess of where the part starts or ends was wrong, or the XML is broken there: one reader reads it again.
+    /// </summary>
+    public XesEventReader(Stream stream, EventLogBuilder builder, int lineOffset, bool part, CancellationToken cancellationToken)
+    {
+        _lineOffset = lineOffset;
+        _part = part;
         _stream = stream;
         _builder = builder;
         _cancellationToken = cancellationToken;
@@ -91,6 +106,13 @@ internal sealed class XesEventReader
 
     public EventLog Read()
     {
+        ReadAll();
+        return _builder.Build();
+    }
+
+    /// <summary>Reads the whole input into the builder.</summary>
+    public void ReadAll()
+    {
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -100,6 +122,7 @@ internal sealed class XesEventReader
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = true,
             CloseInput = false,
+            LineNumberOffset = _lineOffset,
         };
         IXmlLineInfo? lineInfo = null;
         try
@@ -131,14 +154,16 @@ internal sealed class XesEventReader
                 }
             }
         }
+        catch (XmlException e) when (_part)
+        {
+            throw new UnreadablePartException(e);
+        }
         catch (XmlException e)
         {
             // Some errors (a DTD after the root element) come without a line: the reader's position is where it stopped.
             var line = e.LineNumber > 0 ? e.LineNumber : Math.Max(lineInfo?.LineNumber ?? 0, _lastLine);
             throw new EventLogException(RejectionReason.Malformed, "invalid XML: " + e.Message, _builder.SourceName, line, null, e);
         }
-
-        return _builder.Build();
     }
 
     /// <summary>
