@@ -9,12 +9,13 @@ namespace CustomerJourney.Events;
 /// <summary>
 /// XES for <see cref="ParallelEventReader"/>: parts start on a line whose markup starts with a <c>&lt;trace</c> start tag,
 /// and each is read by an <see cref="XesEventReader"/> of its own as the content of the log's start tag (copied from the
-/// input onto one line before it, which the line offset skips), so its traces read exactly as one reader reads them.
+/// input onto one line before it, which the line offset skips), so its traces read exactly as one reader reads them, on
+/// the same lines.
 /// </summary>
 /// <remarks>
-/// <para>That such a line starts a trace is a guess: a comment or a CDATA section may hold one. It is checked: with the
-/// log's end tag added, a part is well-formed only if it ends outside any markup and at the log's own depth, so the guess
-/// for the next part holds exactly when this part reads. One that does not is read again, with all after it, by one reader
+/// <para>That <c>&lt;trace</c> starts a trace is a guess: a comment, a CDATA section or a processing instruction may hold
+/// one. It is checked: with the log's end tag added, a part is well-formed only if it ends outside any markup and at the
+/// log's own depth, so the guess for the next part holds exactly when this part reads. One that does not is read again, with all after it, by one reader
 /// (<see cref="UnreadablePartException"/>), which reports broken XML where one reader would.</para>
 /// <para>The first part starts at the input's start and reads the log's start tag and whatever precedes the first trace
 /// itself. The whole input is read by one reader when its start does not allow a split: a byte order mark other than
@@ -23,8 +24,11 @@ namespace CustomerJourney.Events;
 /// </remarks>
 internal sealed class XesPartReader : IPartReader
 {
-    /// <summary>A part that holds this much without a trace start is not split further: the rest is read by one reader.</summary>
-    internal const int MaxPartBytes = 64 << 20;
+    /// <summary>
+    /// A part that holds this much without a trace line is not split further: the rest is read by one reader. Minified XES
+    /// (no line breaks) is read so, as is a prologue or a trace longer than this.
+    /// </summary>
+    internal const int MaxPartBytes = 16 << 20;
 
     private static readonly byte[] s_trace = Encoding.ASCII.GetBytes("<trace");
     private static readonly byte[] s_logEnd = Encoding.ASCII.GetBytes("</log>");
@@ -64,7 +68,8 @@ internal sealed class XesPartReader : IPartReader
     /// <summary>
     /// Where the last part in <c>buffer[0..length)</c> ends: at the start of the last line, past the first, whose markup
     /// starts with a trace start tag (after spaces or tabs); 0 when there is none, -1 when there is none in
-    /// <see cref="MaxPartBytes"/>.
+    /// <see cref="MaxPartBytes"/>. At a line's start, so that one reader reading on from there reports the same lines and
+    /// positions (a line that an XML error message names by position too).
     /// </summary>
     public static int PartEnd(byte[] buffer, int length)
     {
@@ -81,12 +86,7 @@ internal sealed class XesPartReader : IPartReader
                 continue;
             }
 
-            var lineStart = at;
-            while (lineStart > 0 && buffer[lineStart - 1] is (byte)' ' or (byte)'\t')
-            {
-                lineStart--;
-            }
-
+            var lineStart = SpacesAndTabsBefore(buffer, at);
             if (lineStart > 0 && buffer[lineStart - 1] is (byte)'\n' or (byte)'\r')
             {
                 return lineStart;
@@ -146,14 +146,23 @@ internal sealed class XesPartReader : IPartReader
     /// <inheritdoc/>
     public IPartReader ForRest(Stream rest, EventLogBuilder builder, long line, CancellationToken cancellationToken)
     {
-        // From the input's start, the rest is the whole input; otherwise the header takes a line before the rest's first.
-        if (line == 1)
+        // The rest starts either at the input's start or at a trace line (where a part starts): only the second is read under
+        // the header, which takes a line before the rest's first.
+        var head = new byte[64];
+        var n = 0;
+        for (int read; n < head.Length && (read = rest.Read(head, n, head.Length - n)) > 0;)
         {
-            return new XesPartReader(rest, builder, Array.Empty<byte>(), cancellationToken);
+            n += read;
         }
 
-        var input = new ParallelEventReader.SegmentStream(new List<ArraySegment<byte>> { new(_header) }, rest);
-        return new XesPartReader(input, builder, Array.Empty<byte>(), cancellationToken, LineOffset(line - 2));
+        var input = new List<ArraySegment<byte>> { new(head, 0, n) };
+        if (!StartsWithTrace(head, n))
+        {
+            return new XesPartReader(new ParallelEventReader.SegmentStream(input, rest), builder, Array.Empty<byte>(), cancellationToken);
+        }
+
+        input.Insert(0, new ArraySegment<byte>(_header));
+        return new XesPartReader(new ParallelEventReader.SegmentStream(input, rest), builder, Array.Empty<byte>(), cancellationToken, LineOffset(line - 2));
     }
 
     private static int LineOffset(long offset) => (int)Math.Min(offset, int.MaxValue);
@@ -309,11 +318,24 @@ internal sealed class XesPartReader : IPartReader
         return rest.StartsWith("\"UTF-8\"", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("'UTF-8'", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static int SkipSpacesAndTabs(byte[] b, int at, int length)
+    /// <summary>Whether <c>buffer[0..length)</c> starts with spaces or tabs and a trace start tag, as every part but the first does.</summary>
+    private static bool StartsWithTrace(byte[] buffer, int length)
     {
-        while (at < length && b[at] is (byte)' ' or (byte)'\t')
+        var at = 0;
+        while (at < length && buffer[at] is (byte)' ' or (byte)'\t')
         {
             at++;
+        }
+
+        return IsTraceStart(buffer, at, length);
+    }
+
+    /// <summary>Where the spaces and tabs just before <paramref name="at"/> start.</summary>
+    private static int SpacesAndTabsBefore(byte[] buffer, int at)
+    {
+        while (at > 0 && buffer[at - 1] is (byte)' ' or (byte)'\t')
+        {
+            at--;
         }
 
         return at;
@@ -398,7 +420,7 @@ internal sealed class XesPartReader : IPartReader
         public void ReadRecordsOnly()
         {
             // Every part but the first starts with a trace line, read under the header; the first is the input's start.
-            var first = !IsTraceStart(_buffer, SkipSpacesAndTabs(_buffer, 0, _end), _end);
+            var first = !StartsWithTrace(_buffer, _end);
             var segments = new List<ArraySegment<byte>>();
             if (!first)
             {

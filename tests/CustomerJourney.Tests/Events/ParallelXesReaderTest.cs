@@ -68,7 +68,7 @@ public class ParallelXesReaderTest
     private static Gen<string> Xes() =>
         from prologue in Prologue()
         from traces in Gen.ListOf(from between in Between() from trace in Trace() select between + "\n" + trace)
-        from lineEnd in Gen.Elements("\n", "\r\n", "\r")
+        from lineEnd in Gen.Elements("\n", "\r\n", "\r", string.Empty)
         from end in Gen.Elements("\n</log>\n", "</log>", "\n</log>\n<!-- after -->\n", "\n")
         let text = prologue.EndsWith("/>", StringComparison.Ordinal) ? prologue : prologue + string.Join(string.Empty, traces) + (prologue.Contains("xes:log", StringComparison.Ordinal) ? end.Replace("</log>", "</xes:log>", StringComparison.Ordinal) : end)
         select text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", lineEnd, StringComparison.Ordinal);
@@ -201,10 +201,12 @@ public class ParallelXesReaderTest
 
         Assert.Equal(9, End("<trace/>\n\t<trace>\n<tr"));
         Assert.Equal(9, End("<trace/>\n<trace >\n<tracer>\n"));
-        Assert.Equal(0, End("\t<trace>\n<event/>"));     // only the part's own first line
-        Assert.Equal(0, End("<a/><trace>\n<event/>")); // not at a line's start
-        Assert.Equal(4, End("<a>\r<trace/>"));
+        Assert.Equal(0, End("\t<trace>\n<event/>"));   // only the part's own first line
+        Assert.Equal(0, End("<a/><trace>\n<event/>")); // not at a line's start: minified XML is read by one reader
+        Assert.Equal(4, End("<a>\r<trace\t/>"));
         Assert.Equal(0, End("<a>\n<trace"));           // the name may go on past the buffer
+        Assert.Equal(0, End("<a>\n<traces>"));
+        Assert.Equal(-1, XesPartReader.PartEnd(new byte[XesPartReader.MaxPartBytes], XesPartReader.MaxPartBytes));
     }
 
     private static byte[] Decompressed(string file)
