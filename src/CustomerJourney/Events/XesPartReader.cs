@@ -146,23 +146,15 @@ internal sealed class XesPartReader : IPartReader
     /// <inheritdoc/>
     public IPartReader ForRest(Stream rest, EventLogBuilder builder, long line, CancellationToken cancellationToken)
     {
-        // The rest starts either at the input's start or at a trace line (where a part starts): only the second is read under
-        // the header, which takes a line before the rest's first.
-        var head = new byte[64];
-        var n = 0;
-        for (int read; n < head.Length && (read = rest.Read(head, n, head.Length - n)) > 0;)
+        // The rest starts at the input's start (line 1), or where a part starts: after a line break, and read under the
+        // header, which takes a line before the rest's first.
+        if (line == 1)
         {
-            n += read;
+            return new XesPartReader(rest, builder, Array.Empty<byte>(), cancellationToken);
         }
 
-        var input = new List<ArraySegment<byte>> { new(head, 0, n) };
-        if (!StartsWithTrace(head, n))
-        {
-            return new XesPartReader(new ParallelEventReader.SegmentStream(input, rest), builder, Array.Empty<byte>(), cancellationToken);
-        }
-
-        input.Insert(0, new ArraySegment<byte>(_header));
-        return new XesPartReader(new ParallelEventReader.SegmentStream(input, rest), builder, Array.Empty<byte>(), cancellationToken, LineOffset(line - 2));
+        var input = new ParallelEventReader.SegmentStream(new List<ArraySegment<byte>> { new(_header) }, rest);
+        return new XesPartReader(input, builder, Array.Empty<byte>(), cancellationToken, LineOffset(line - 2));
     }
 
     private static int LineOffset(long offset) => (int)Math.Min(offset, int.MaxValue);
