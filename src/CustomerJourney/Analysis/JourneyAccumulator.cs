@@ -296,7 +296,7 @@ internal sealed class JourneyAccumulator
             {
                 var dt = t - prevTicks;
                 var bucket = dt == 0 ? 0 : DurationSketch.IndexOf(dt, _lnGamma); // once for the three sketches (same accuracy)
-                _edges.Get(prevSlot, slot).Add(dt, bucket); // the between-events and by-stage sketches are sums of these (AddTo)
+                _edges.Add(prevSlot, slot, dt, bucket); // the between-events and by-stage sketches are sums of these (AddTo)
                 var step = rank - prevRank;
                 if (step == 1)
                 {

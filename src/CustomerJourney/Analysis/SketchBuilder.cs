@@ -24,6 +24,9 @@ internal sealed class SketchBuilder
 
     public double RelativeAccuracy { get; }
 
+    /// <summary>The sketch's number in the <see cref="EdgeTable"/> that made it (its buckets wait there under it); 0 otherwise.</summary>
+    public int Id { get; init; }
+
     public long Count { get; private set; }
 
     public long ZeroCount { get; private set; }
@@ -41,6 +44,20 @@ internal sealed class SketchBuilder
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long ticks, int index)
+    {
+        AddUnbucketed(ticks);
+        if (ticks != 0)
+        {
+            AddBucket(index);
+        }
+    }
+
+    /// <summary>
+    /// Counts a duration in everything but its bucket: the count, zeros, minimum, maximum and sum. The caller adds its bucket
+    /// (<see cref="AddBucket"/>) later, when it is cheaper (<see cref="EdgeTable"/> adds them edge by edge).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddUnbucketed(long ticks)
     {
         Count++;
         if (ticks < MinTicks)
@@ -63,9 +80,13 @@ internal sealed class SketchBuilder
         if (ticks == 0)
         {
             ZeroCount++;
-            return;
         }
+    }
 
+    /// <summary>Adds one to the bucket of a positive duration (see <see cref="AddUnbucketed"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddBucket(int index)
+    {
         var at = index - _offset;
         if (at < 0 || at >= _counts.Length)
         {
