@@ -13,14 +13,14 @@ namespace CustomerJourney.Events;
 /// </summary>
 /// <remarks>
 /// <para>The calling thread reads the input in parts of a few MiB, each ending after its last newline (XES: before its last
-/// trace line, <see cref="XesPartReader"/>); worker threads parse
-/// the parts into builders of their own; the calling thread appends them in input order, interning each part's strings in
-/// its first-seen order, so every id is the one a single reader would give.</para>
-/// <para>That a part starts a record is a guess (a quoted CSV field may hold a newline). It is checked: a part that starts on a
-/// record boundary parses exactly as a single reader would, so the guess for the next part holds exactly when this part
-/// ended on its last byte outside any record. When it does not (or, for XES, when a part does not read on its own), or when
-/// a part would pass a limit only the whole log can judge (distinct touchpoints, emotions), the rest of the input is read from that part on by one reader on the whole
-/// log's builder: always correct, merely not parallel.</para>
+/// trace line, <see cref="XesPartReader"/>); worker threads parse the parts into builders of their own; the calling thread
+/// appends them in input order, interning each part's strings in its first-seen order, so every id is the one a single
+/// reader would give.</para>
+/// <para>That a part starts a record is a guess (a quoted CSV field may hold a newline). It is checked: a part that starts on
+/// a record boundary parses exactly as a single reader would, so the guess for the next part holds exactly when this part
+/// ended on its last byte outside any record. When it does not (for XES, when a part does not read on its own), or when a
+/// part would pass a limit only the whole log can judge (distinct touchpoints, emotions), the rest of the input is read
+/// from that part on by one reader on the whole log's builder: always correct, merely not parallel.</para>
 /// </remarks>
 internal sealed class ParallelEventReader
 {

@@ -33,6 +33,8 @@ internal sealed class XesEventReader
     private readonly CancellationToken _cancellationToken;
     private readonly bool _keepAttributes;
     private readonly int _maxFieldLength;
+    private readonly int _lineOffset;
+    private readonly bool _part;
     private byte[] _arena = new byte[1024];
     private int _arenaLength;
     private byte[] _customer = new byte[64];
@@ -54,9 +56,6 @@ internal sealed class XesEventReader
     private string _valueName = string.Empty;
     private string _traceName = string.Empty;
     private string _eventName = string.Empty;
-
-    private readonly int _lineOffset;
-    private readonly bool _part;
 
     public XesEventReader(Stream stream, EventLogBuilder builder, CancellationToken cancellationToken)
         : this(stream, builder, 0, part: false, cancellationToken)
