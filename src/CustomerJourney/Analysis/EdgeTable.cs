@@ -11,7 +11,7 @@ namespace CustomerJourney.Analysis;
 /// <para>Not thread-safe: one per worker.</para>
 /// <para>A duration's bucket is counted later than the rest of it (<see cref="Add"/>): each edge's buckets span a few
 /// kilobytes, thousands of edges do not fit in a core's cache, and adding one to a random bucket of a random edge for every
-/// event missed the cache each time (a third of the analysis loop's samples). Buckets wait in a small buffer, and are then
+/// event missed the cache each time (over a third of the analysis loop's samples). Buckets wait in a small buffer, and are then
 /// added edge by edge, each edge's buckets in cache while it is its turn. Counts are sums, so the order does not matter.</para>
 /// </remarks>
 internal sealed class EdgeTable
@@ -25,19 +25,18 @@ internal sealed class EdgeTable
     /// <summary>With more edges than this, sorting a buffer by edge costs more than it saves: buckets are added at once.</summary>
     internal const int MaxDeferredEdges = PendingCapacity;
 
-    private SketchBuilder[] _byId = new SketchBuilder[64];
-    private readonly int[] _pendingEdge = new int[PendingCapacity];
-    private readonly int[] _pendingBucket = new int[PendingCapacity];
-    private int[] _sorted = Array.Empty<int>();
-    private int[] _edgeStart = Array.Empty<int>();
-    private int _pending;
-
     private readonly double _relativeAccuracy;
     private readonly int _slots;
     private readonly SketchBuilder?[]? _dense;
+    private readonly int[] _pendingEdge = new int[PendingCapacity]; // edge ids of the waiting buckets
+    private readonly int[] _pendingBucket = new int[PendingCapacity];
     private long[] _keys = new long[64];
     private SketchBuilder?[] _sketches = new SketchBuilder?[64];
     private int _mask = 63;
+    private SketchBuilder[] _byId = new SketchBuilder[64];
+    private int[] _sorted = Array.Empty<int>();
+    private int[] _edgeStart = Array.Empty<int>();
+    private int _pending;
 
     public EdgeTable(double relativeAccuracy, int slots)
     {
