@@ -166,9 +166,13 @@ public class ParallelXesReaderTest
                 Assert.True(expected == Parallel(xes, new EventLogOptions(), partBytes), $"{Path.GetFileName(file)} in parts of {partBytes} bytes");
             }
 
-            // And through the public entry point, which reads XES on several threads when allowed.
+            // And through the public entry points, which read XES on several threads when allowed: from memory, and from
+            // the file itself (a gzip stream hands out short reads).
             var options = new EventLogOptions { MaxDegreeOfParallelism = 2 };
             Assert.True(expected == LogDump.Of(EventLogReader.Read(new MemoryStream(xes), EventLogFormat.Xes, options, "in.xes", TestContext.Current.CancellationToken)), Path.GetFileName(file));
+            var loaded = EventLogReader.Load(file, options, TestContext.Current.CancellationToken);
+            var alone = EventLogReader.Load(file, new EventLogOptions(), TestContext.Current.CancellationToken);
+            Assert.True(LogDump.Of(alone) == LogDump.Of(loaded), Path.GetFileName(file) + " loaded");
         }
     }
 
