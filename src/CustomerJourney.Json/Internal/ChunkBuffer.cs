@@ -4,7 +4,7 @@ using System.Buffers;
 namespace CustomerJourney.Json.Internal;
 
 /// <summary>
-/// A growable byte buffer a <see cref="System.Text.Json.Utf8JsonWriter"/> writes into, emptied and reused chunk after
+/// A growable byte buffer the variants' text is laid out into (<see cref="VariantLayout"/>), emptied and reused chunk after
 /// chunk. The BCL's <c>ArrayBufferWriter&lt;T&gt;</c> does this, but System.Text.Json keeps its own copy internal on
 /// .NET Framework and .NET Standard, which this package also targets.
 /// </summary>
