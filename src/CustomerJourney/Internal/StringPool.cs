@@ -86,20 +86,12 @@ internal sealed class StringPool
             }
 
             var slot = hash & _mask;
-            while (true)
+            while (NextWithHash(hash, ref slot, out var id))
             {
-                var entry = _slots[slot];
-                if (entry == 0)
+                if (Same(_values[id], utf8, start, length))
                 {
-                    break;
+                    return id;
                 }
-
-                if (HashOfSlot(entry) == hash && Same(_values[IdOfSlot(entry)], utf8, start, length))
-                {
-                    return IdOfSlot(entry);
-                }
-
-                slot = (slot + 1) & _mask;
             }
 
             return Add(System.Text.Encoding.ASCII.GetString(utf8, start, length), slot, hash, ShortKey.None);
@@ -133,22 +125,41 @@ internal sealed class StringPool
         hash = HashOf(value);
         key = ShortKey.None;
         var slot = hash & _mask;
+        while (NextWithHash(hash, ref slot, out var id))
+        {
+            if (string.Equals(_values[id], value, StringComparison.Ordinal))
+            {
+                free = -1;
+                return id;
+            }
+        }
+
+        free = slot;
+        return -1;
+    }
+
+    /// <summary>
+    /// The probe of values longer than a short key: from <paramref name="slot"/> on, the next id whose slot holds
+    /// <paramref name="hash"/>, with <paramref name="slot"/> moved past it; false at the first free slot, which
+    /// <paramref name="slot"/> is then, where the value goes. The caller compares the value itself.
+    /// </summary>
+    private bool NextWithHash(int hash, ref int slot, out int id)
+    {
         while (true)
         {
             var entry = _slots[slot];
             if (entry == 0)
             {
-                free = slot;
-                return -1;
-            }
-
-            if (HashOfSlot(entry) == hash && string.Equals(_values[IdOfSlot(entry)], value, StringComparison.Ordinal))
-            {
-                free = -1;
-                return IdOfSlot(entry);
+                id = -1;
+                return false;
             }
 
             slot = (slot + 1) & _mask;
+            if (HashOfSlot(entry) == hash)
+            {
+                id = IdOfSlot(entry);
+                return true;
+            }
         }
     }
 
@@ -215,20 +226,12 @@ internal sealed class StringPool
 
         var hash = HashOf(buffer, start, length);
         var slot = hash & _mask;
-        while (true)
+        while (NextWithHash(hash, ref slot, out var id))
         {
-            var entry = _slots[slot];
-            if (entry == 0)
+            if (Same(_values[id], buffer, start, length))
             {
-                break;
+                return id;
             }
-
-            if (HashOfSlot(entry) == hash && Same(_values[IdOfSlot(entry)], buffer, start, length))
-            {
-                return IdOfSlot(entry);
-            }
-
-            slot = (slot + 1) & _mask;
         }
 
         return Add(new string(buffer, start, length), slot, hash, ShortKey.None);
