@@ -166,13 +166,14 @@ internal sealed class EventRow
                 return false;
             }
 
-            // Where the stage and channel are: a stage slot, or an activity to split.
+            // Where the stage and channel are: a stage slot, or an activity to split. A channel column given wins in both.
             int stageSlot;
             int stageStart;
             int stageLength;
-            int channelSlot = -1;
-            int channelStart = 0;
-            int channelLength = 0;
+            var channelGiven = NotBlank(Channel);
+            var channelSlot = channelGiven ? Channel : -1;
+            var channelStart = channelGiven ? _starts[Channel] : 0;
+            var channelLength = channelGiven ? _lengths[Channel] : 0;
             if (Has(Stage) || !Has(Activity))
             {
                 if (!NotBlank(Stage))
@@ -184,13 +185,7 @@ internal sealed class EventRow
                 stageSlot = Stage;
                 stageStart = _starts[Stage];
                 stageLength = _lengths[Stage];
-                if (NotBlank(Channel))
-                {
-                    channelSlot = Channel;
-                    channelStart = _starts[Channel];
-                    channelLength = _lengths[Channel];
-                }
-                else if (RequireChannel)
+                if (!channelGiven && RequireChannel)
                 {
                     b.Reject(RejectionReason.MissingField, "the channel is missing", line, _names[Channel]);
                     return false;
@@ -207,13 +202,7 @@ internal sealed class EventRow
                 stageSlot = Activity;
                 stageStart = _starts[Activity];
                 stageLength = _lengths[Activity];
-                if (NotBlank(Channel))
-                {
-                    channelSlot = Channel;
-                    channelStart = _starts[Channel];
-                    channelLength = _lengths[Channel];
-                }
-                else
+                if (!channelGiven)
                 {
                     var activity = _buffers[Activity];
                     var at = -1;
