@@ -48,9 +48,11 @@ internal sealed class AnalysisLayout
         }
 
         SlotName = new string[SlotCount];
+        SlotStage = new int[SlotCount];
         for (var s = 0; s < SlotCount; s++)
         {
-            var stage = Context.Stages[s / ChannelCount];
+            SlotStage[s] = s / ChannelCount;
+            var stage = Context.Stages[SlotStage[s]];
             var channel = Context.Channels[s % ChannelCount];
             SlotName[s] = string.Equals(channel, options.DefaultChannel, StringComparison.Ordinal) ? stage : stage + "@" + channel;
         }
@@ -92,6 +94,9 @@ internal sealed class AnalysisLayout
     public bool EveryActivityKnown { get; } = true;
 
     public string[] SlotName { get; }
+
+    /// <summary>The stage rank of each slot (<c>slot / ChannelCount</c>): the analysis loop looks it up per event rather than dividing.</summary>
+    public int[] SlotStage { get; }
 
     public int ConversionRank { get; }
 

@@ -29,7 +29,6 @@ internal sealed class JourneyAccumulator
     private readonly long[] _start;
     private readonly long[] _end;
     private readonly EdgeTable _edges;
-    private readonly int[] _rankOf; // slot → stage rank
     private readonly VariantPartitions _variants;
     private readonly long[] _switches; // [to rank][from channel][to channel]
     private readonly long[] _furthest; // [furthest completed rank + 1]
@@ -88,11 +87,6 @@ internal sealed class JourneyAccumulator
         _start = new long[_slots];
         _end = new long[_slots];
         _edges = new EdgeTable(accuracy, _slots);
-        _rankOf = new int[_slots];
-        for (var slot = 0; slot < _slots; slot++)
-        {
-            _rankOf[slot] = slot / _channels;
-        }
 
         _switches = new long[checked(layout.StageCount * _channels * _channels)];
         _furthest = new long[layout.StageCount + 1];
@@ -264,7 +258,7 @@ internal sealed class JourneyAccumulator
         var efforts = _log.Effort;
         var segment = _log.Segment;
         var channels = _channels;
-        var rankOf = _rankOf;
+        var slotStage = _layout.SlotStage;
         var conversionRank = _layout.ConversionRank;
         var stamp = ++_journeyStamp;
         var touched = 0;
@@ -291,7 +285,7 @@ internal sealed class JourneyAccumulator
                 continue;
             }
 
-            var rank = rankOf[slot]; // a lookup rather than a division per event
+            var rank = slotStage[slot]; // a lookup rather than a division per event
             var channel = slot - (rank * channels);
             _sequence[kept] = slot;
             _activity[slot]++;
