@@ -6,17 +6,17 @@ using System.Runtime.CompilerServices;
 
 namespace CustomerJourney.Internal;
 
-/// <summary>Eight bytes as one little-endian word: byte <c>at</c> in the low bits, whatever the machine's byte order.</summary>
+/// <summary>
+/// Eight bytes as one little-endian word: byte <c>at</c> in the low bits, whatever the machine's byte order. On .NET 8+
+/// that is <c>BinaryPrimitives.ReadUInt64LittleEndian</c>; the core's .NET Framework and .NET Standard builds have
+/// no package dependency that would bring it, so they read the word themselves.
+/// </summary>
 internal static class LittleEndian
 {
     /// <summary>The word of <c>bytes[at..at+8]</c>; the caller has checked that the eight bytes exist.</summary>
 #if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Read64(byte[] bytes, int at)
-    {
-        var word = Unsafe.ReadUnaligned<ulong>(ref bytes[at]);
-        return BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
-    }
+    public static ulong Read64(byte[] bytes, int at) => BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(bytes, at, sizeof(ulong)));
 #else
     public static ulong Read64(byte[] bytes, int at)
     {
