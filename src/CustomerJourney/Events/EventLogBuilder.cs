@@ -11,12 +11,14 @@ namespace CustomerJourney.Events;
 /// <remarks>Not thread-safe. Amortized zero allocation per event once the distinct strings have been seen.</remarks>
 internal sealed class EventLogBuilder
 {
+    /// <summary>Stage and channel ids below this have their touchpoint in <see cref="_activityGrid"/>.</summary>
+    private const int GridSide = 32;
+
     private readonly RejectionReportBuilder _rejections;
     private readonly Dictionary<long, int> _activityIndex = new();
 
     // Touchpoint id + 1 by stage and channel while both ids are below GridSide (0 = not looked up yet): every row looks its
     // touchpoint up, and most logs have a handful of stages and channels, so an array read replaces a dictionary probe.
-    private const int GridSide = 32;
     private readonly int[] _activityGrid = new int[GridSide * GridSide];
     private readonly List<int> _activityStage = new();
     private readonly List<int> _activityChannel = new();

@@ -374,7 +374,10 @@ internal sealed class XesPartReader : IPartReader
         return -1;
     }
 
-    /// <summary>One part, read on its own under the prologue's header, its lines counted from 1.</summary>
+    /// <summary>
+    /// One part, read on its own under the prologue's header, its lines counted from 1. <see cref="ParallelEventReader"/>
+    /// only reads a part (<see cref="ReadRecordsOnly"/>) and asks its lines: the prologue's members are not a part's.
+    /// </summary>
     private sealed class PartReader : IPartReader
     {
         private readonly XesPartReader _prologue;
@@ -394,18 +397,24 @@ internal sealed class XesPartReader : IPartReader
             _cancellationToken = cancellationToken;
         }
 
+        /// <inheritdoc/>
         public bool InputExhausted => true;
 
+        /// <inheritdoc/>
         public long LinesRead { get; private set; }
 
+        /// <inheritdoc/>
         public bool EndedInsideRecord => false;
 
+        /// <inheritdoc/>
         public void ReadPrologue()
         {
         }
 
+        /// <inheritdoc/>
         public void TakeBuffered(out byte[] buffer, out int start, out int end, out long line, out long consumed) => throw new NotSupportedException();
 
+        /// <inheritdoc/>
         public EventLog ReadRecords() => throw new NotSupportedException();
 
         /// <summary>Reads the part's traces; <see cref="UnreadablePartException"/> when it is not well-formed as the log's content.</summary>
@@ -429,8 +438,10 @@ internal sealed class XesPartReader : IPartReader
             LinesRead = CountLines(_buffer, 0, _end);
         }
 
+        /// <inheritdoc/>
         public IPartReader ForPart(EventLogBuilder part, byte[] buffer, int end, bool final, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        /// <inheritdoc/>
         public IPartReader ForRest(Stream rest, EventLogBuilder builder, long line, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
