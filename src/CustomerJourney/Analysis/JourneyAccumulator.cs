@@ -113,10 +113,12 @@ internal sealed class JourneyAccumulator
         _journeyRated = new int[_slots];
     }
 
-    /// <summary>Analyzes the journeys of customers [<paramref name="fromCustomer"/>, <paramref name="toCustomer"/>).</summary>
+    /// <summary>Sizes the variant tables' growth for about <paramref name="journeys"/> journeys in all, given before the first <see cref="Run"/>.</summary>
+    public void Expect(int journeys) => _variants.Expect(journeys);
+
+    /// <summary>Analyzes the journeys of customers [<paramref name="fromCustomer"/>, <paramref name="toCustomer"/>); may be called for several ranges.</summary>
     public void Run(int[] order, int[] start, int fromCustomer, int toCustomer, CancellationToken cancellationToken)
     {
-        _variants.Expect(toCustomer - fromCustomer);
         for (var c = fromCustomer; c < toCustomer; c++)
         {
             if ((c - fromCustomer) % CancellationInterval == 0)

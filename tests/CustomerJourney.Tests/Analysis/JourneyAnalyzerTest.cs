@@ -196,6 +196,33 @@ public class JourneyAnalyzerTest
             Assert.Throws<EventLogException>(() => Analyze(EventLog.FromEvents(events), Map, options)).Reason);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Analyze_Strict_ThrowsForTheFirstJourneyOverTheLimit_OnAnyNumberOfThreads(int threads)
+    {
+        // Every journey is over the limit and the threads take chunks of them as they go: the error is still the first
+        // customer's, never another's or several at once.
+        var events = new List<JourneyEvent>();
+        for (var c = 0; c < 500; c++)
+        {
+            var customer = $"c{c:D3}";
+            events.Add(E(customer, c, "aw", "web"));
+            events.Add(E(customer, c + 1, "info", "web"));
+            events.Add(E(customer, c + 2, "buy", "web"));
+        }
+
+        var log = EventLog.FromEvents(events);
+        var options = new AnalyzerOptions { MaxEventsPerJourney = 2, ErrorMode = ErrorMode.Strict, MaxDegreeOfParallelism = threads };
+        for (var run = 0; run < 20; run++)
+        {
+            var ex = Assert.Throws<EventLogException>(() => Analyze(log, Map, options));
+            Assert.Equal(RejectionReason.LimitExceeded, ex.Reason);
+            Assert.Equal(1, ex.Line);
+            Assert.Contains("'c000'", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Analyze_WithoutMap_InfersStagesByMedianPositionAndNamesDefaultChannelBare()
     {
