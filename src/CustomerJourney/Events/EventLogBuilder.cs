@@ -527,7 +527,7 @@ internal sealed class EventLogBuilder
         var result = Grow(ref map, from.Count);
         for (var i = 0; i < from.Count; i++)
         {
-            result[i] = to.Intern(from[i]);
+            result[i] = to.Intern(from, i);
         }
 
         return result;
