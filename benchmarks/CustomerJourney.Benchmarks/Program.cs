@@ -49,6 +49,8 @@ static void Profile(string what, int events, int iterations, int threads)
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var gen2 = GC.CollectionCount(2);
+        var gcs = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         JourneyStatistics? stats = null;
         var readMs = 0.0;
@@ -78,7 +80,7 @@ static void Profile(string what, int events, int iterations, int threads)
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         // The log keeps the grouping index its first analysis makes: after #0, "analyze" measures analyzing it again.
         var again = what == "analyze" && i > 0 ? " (again)" : "";
-        Console.WriteLine(FormattableString.Invariant($"{what} #{i}{again}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(2) - gen2} gen2 GCs), {bytes / (double)events:F1} B/event{(readMs > 0 ? $"; read {readMs:F0} ms" : "")}"));
+        Console.WriteLine(FormattableString.Invariant($"{what} #{i}{again}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu.TotalMilliseconds:F0} ms CPU, {GC.CollectionCount(0) - gcs} GCs, {GC.CollectionCount(2) - gen2} gen2, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused), {bytes / (double)events:F1} B/event{(readMs > 0 ? $"; read {readMs:F0} ms" : "")}"));
         if (i == iterations - 1)
         {
             Console.WriteLine(written is not null ? "paths JSON SHA-256: " + PathsJsonHash(written, threads) : stats is null
