@@ -98,6 +98,7 @@ public static class JourneyAnalyzer
         // earliest chunk that has one (chunks are taken in order, so every earlier one is done or under way by then).
         EventLogException? error = null;
         var errorChunk = int.MaxValue;
+        var errorGate = new object();
         JourneyOrdering.ForEachPart(parts, p =>
         {
             var accumulator = new JourneyAccumulator(layout, parts);
@@ -110,7 +111,7 @@ public static class JourneyAnalyzer
                 }
                 catch (EventLogException ex)
                 {
-                    lock (accumulators)
+                    lock (errorGate)
                     {
                         if (c < errorChunk)
                         {
