@@ -14,8 +14,8 @@ namespace CustomerJourney.Internal;
 /// its string.</para>
 /// <para>Such a value met as bytes or chars gets its string only when first read (<see cref="this[int]"/>,
 /// <see cref="ToArray"/>): the words are the text. A parallel read interns each part's customers in a pool of its own
-/// and then into the log's (<see cref="Intern(StringPool, int)"/>, word to word), so a string is made once per distinct
-/// customer, not once per part that meets it (on a log of a million customers, nine million strings fewer).</para>
+/// and then into the log's (<see cref="Intern(StringPool, int)"/>, word to word): the append reads no string, and a string
+/// is made once per distinct customer, not once per part that meets it.</para>
 /// <para>The hash is seeded per instance, so input crafted to collide cannot degrade lookups to quadratic time.
 /// Not thread-safe.</para>
 /// </remarks>
