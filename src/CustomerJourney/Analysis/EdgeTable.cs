@@ -152,7 +152,11 @@ internal sealed class EdgeTable
         if (_edgeStart.Length < edges + 1)
         {
             _edgeStart = new int[Math.Max(edges + 1, _edgeStart.Length * 2)];
-            _sorted = new int[PendingCapacity];
+        }
+
+        if (_sorted.Length == 0)
+        {
+            _sorted = new int[PendingCapacity]; // once, at the first flush: a small analysis may never need it
         }
 
         var start = _edgeStart;
